@@ -1,0 +1,11 @@
+"""The views the main window installs, in order.
+
+Each entry is ``"module:function"``; the function takes the main window and adds its
+central widget, docks, menus or actions. One line per view keeps the window shell free of
+knowledge about any editor.
+"""
+
+from __future__ import annotations
+
+VIEW_INSTALLERS: list[str] = [
+]
