@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from studio.model import DesignDocument
+from studio.sql.dialects import CONFIG_DATABASES, UnknownDialect, dialect
 
 
 class DialectError(ValueError):
@@ -10,15 +11,17 @@ class DialectError(ValueError):
 
 
 def resolve_dialect(name: str | None, document: DesignDocument) -> str | None:
-    """The sqlglot dialect for ``name``, or for the design's ``agent_config.database`` when None.
+    """The dialect name for ``name``, or for the design's ``agent_config.database`` when None.
 
     A configured database that is not SQL (``mongodb``) lints without dialect rules.
     """
-    from studio.sql.dialects import dialect_for_database, normalize_dialect
-
     if name is None:
-        return dialect_for_database(document.agent_config.database)
-    dialect = normalize_dialect(name)
-    if dialect is None:
-        raise DialectError(f"unknown SQL dialect {name!r}")
-    return dialect
+        return CONFIG_DATABASES.get(document.agent_config.database.strip().lower())
+    try:
+        return dialect(name).name
+    except UnknownDialect as exc:
+        raise DialectError(str(exc)) from exc
+
+
+def dialect_label(name: str) -> str:
+    return dialect(name).label

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterable
 
 from studio.lint import schema_rules, system_rules  # noqa: F401 - registers the rules
 from studio.lint.findings import Finding, Severity
 from studio.lint.registry import RULES, LintContext, Rule
 from studio.model import DesignDocument
-
-log = logging.getLogger(__name__)
 
 
 def lint_design(document: DesignDocument, dialect: str | None = None, rules: Iterable[str] | None = None) -> list[Finding]:
@@ -25,10 +22,7 @@ def lint_design(document: DesignDocument, dialect: str | None = None, rules: Ite
     for rule in selected:
         if rule.needs_dialect and dialect is None:
             continue
-        try:
-            findings.extend(rule.run(ctx))
-        except ImportError as exc:  # a rule whose domain helper is not installed
-            log.warning("lint rule %s skipped: %s", rule.id, exc)
+        findings.extend(rule.run(ctx))
     order = {rule.id: n for n, rule in enumerate(selected)}
     findings.sort(key=lambda f: (f.severity.rank, order[f.rule_id]))
     return findings

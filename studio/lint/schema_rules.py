@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterator
 
-from studio.lint.registry import Hit, LintContext, rule
 from studio.lint.findings import Severity
+from studio.lint.registry import Hit, LintContext, rule
 from studio.lint.types import base_type, same_type
 from studio.model import ForeignKey, Index, Path, Table
+from studio.sql.dialects import DIALECTS, dialect, is_known_type, is_reserved
 
 
 def table_path(table: Table) -> Path:
@@ -220,34 +220,36 @@ def redundant_indexes(ctx: LintContext) -> Iterator[Hit]:
 
 @rule("schema.reserved-name", Severity.WARNING, "a table or column name reserved in the dialect", needs_dialect=True)
 def reserved_names(ctx: LintContext) -> Iterator[Hit]:
-    from studio.sql.dialects import is_reserved
-
     assert ctx.dialect is not None
+    label = dialect(ctx.dialect).label
     for table in ctx.document.schema.tables:
         if table.name and is_reserved(table.name, ctx.dialect):
-            yield Hit(table_path(table), table.name, f"{table.name!r} is reserved in {ctx.dialect}; every query must quote it")
+            yield Hit(table_path(table), table.name, f"{table.name!r} is reserved in {label}; every query must quote it")
         for column in table.columns:
             if column.name and is_reserved(column.name, ctx.dialect):
                 yield Hit(
                     _item_path(table, "columns", column.id), f"{table.name}.{column.name}",
-                    f"{column.name!r} is reserved in {ctx.dialect}; every query must quote it",
+                    f"{column.name!r} is reserved in {label}; every query must quote it",
                 )
 
 
 @rule("schema.unknown-type", Severity.ERROR, "a column type the dialect does not have", needs_dialect=True)
 def unknown_types(ctx: LintContext) -> Iterator[Hit]:
-    from studio.sql.dialects import is_known_type
-
+    """A type another dialect has is converted by the DDL generator (a warning); one that no
+    dialect has would reach the database as written and fail (an error)."""
     assert ctx.dialect is not None
+    label = dialect(ctx.dialect).label
     enums = {e.name.lower() for e in ctx.document.schema.enums}
     for table in ctx.document.schema.tables:
         for column in table.columns:
             kind = column.type.strip()
-            if kind and kind.lower() not in enums and not is_known_type(kind, ctx.dialect):
-                yield Hit(
-                    _item_path(table, "columns", column.id), f"{table.name}.{column.name}",
-                    f"type {kind} is not a {ctx.dialect} type",
-                )
+            if not kind or kind.lower() in enums or is_known_type(kind, ctx.dialect):
+                continue
+            path, where = _item_path(table, "columns", column.id), f"{table.name}.{column.name}"
+            if any(is_known_type(kind, other) for other in DIALECTS):
+                yield Hit(path, where, f"{label} has no type {kind}; the DDL converts it (see the notes)", Severity.WARNING)
+            else:
+                yield Hit(path, where, f"{kind} is not a {label} type (nor of any dialect the studio knows)")
 
 
 @rule("schema.unknown-owner", Severity.WARNING, "a table owned by a component that is not in the design")
@@ -256,9 +258,3 @@ def unknown_table_owner(ctx: LintContext) -> Iterator[Hit]:
         if table.service and table.service not in ctx.component_ids:
             yield Hit(table_path(table), table.name, f"owning service {table.service!r} is not in the design")
 
-
-def tables_by_service(ctx: LintContext) -> dict[str, list[Table]]:
-    out: dict[str, list[Table]] = defaultdict(list)
-    for table in ctx.document.schema.tables:
-        out[table.service].append(table)
-    return out

@@ -7,6 +7,8 @@ from functools import lru_cache
 from sqlglot import exp
 from sqlglot.errors import ParseError
 
+from studio.sql.dialects import DIALECTS
+
 #: An auto-increment type stores the plain integer type it is built on.
 _SERIAL_BASE = {
     exp.DataType.Type.SERIAL: exp.DataType.Type.INT,
@@ -20,7 +22,7 @@ def _parsed(type_text: str, dialect: str | None) -> tuple[str, str]:
     """(base type, full canonical type) of ``type_text``; unparseable text compares as written."""
     text = " ".join(type_text.split())
     try:
-        data_type = exp.DataType.build(text, dialect=dialect or None)
+        data_type = exp.DataType.build(text, dialect=DIALECTS[dialect].sqlglot if dialect in DIALECTS else None)
     except (ParseError, ValueError, TypeError):
         return text.upper(), text.upper()
     kind = _SERIAL_BASE.get(data_type.this, data_type.this)
