@@ -1,0 +1,336 @@
+"""The OpenAPI 3.1 description of a design: endpoints, the tables they use, security.
+
+Schemas come from the tables an endpoint's request or response names (SQL types mapped
+to JSON Schema), path parameters from the ``{name}`` segments of its path, security
+schemes from the security section, and each endpoint's auth level becomes its
+``security`` requirement. The result passes openapi-spec-validator's 3.1 validator.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+
+from studio.model import AuthLevel, DesignDocument, Endpoint, Payload, PayloadField, Table
+from studio.model.api_paths import normalise_path, path_parameters, path_problems
+
+OPENAPI_VERSION = "3.1.0"
+SCHEME_NAME = {
+    "jwt": "bearerAuth",
+    "oauth2": "oauth2",
+    "oidc": "openIdConnect",
+    "session": "sessionCookie",
+    "saml": "sessionCookie",
+    "api-key": "apiKey",
+}
+
+# -- SQL types -> JSON Schema ---------------------------------------------------------------
+_TYPE = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_ ]*?)\s*(?:\(\s*([^)]*)\))?\s*(\[\s*\])?\s*$")
+_INTEGER = {"int", "integer", "int4", "mediumint", "serial", "serial4", "tinyint"}
+_BIG_INTEGER = {"bigint", "int8", "bigserial", "serial8"}
+_SMALL_INTEGER = {"smallint", "int2", "smallserial"}
+_NUMBER = {"decimal", "numeric", "money", "smallmoney", "number"}
+_FLOAT = {"real", "float4", "float", "double", "double precision", "float8"}
+_STRING = {"varchar", "character varying", "char", "character", "nvarchar", "nchar", "text", "tinytext",
+           "mediumtext", "longtext", "clob", "string", "citext", "ntext", "varchar2", "nvarchar2"}
+_BINARY = {"bytea", "blob", "binary", "varbinary", "longblob", "mediumblob", "image", "raw"}
+_DATETIME = {"timestamp", "timestamptz", "datetime", "datetime2", "smalldatetime", "datetimeoffset",
+             "timestamp with time zone", "timestamp without time zone"}
+_JSON_TYPES = {"string", "integer", "number", "boolean", "object", "array"}
+
+
+def sql_type_schema(sql_type: str, enums: dict[str, list[str]] | None = None) -> dict[str, Any]:
+    """The JSON Schema of a column type as the user wrote it (``VARCHAR(255)``, ``UUID``)."""
+    match = _TYPE.match(sql_type or "")
+    if not match:
+        return {"type": "string", "description": f"SQL type {sql_type}"}
+    name, args, array = match.group(1).strip().lower(), match.group(2), match.group(3)
+    name = " ".join(name.split())
+    schema = _scalar_schema(name, args, enums or {})
+    return {"type": "array", "items": schema} if array else schema
+
+
+def _scalar_schema(name: str, args: str | None, enums: dict[str, list[str]]) -> dict[str, Any]:
+    first = args.split(",")[0].strip() if args else ""
+    if name in enums:
+        return {"type": "string", "enum": list(enums[name])}
+    if name == "uuid" or name == "uniqueidentifier":
+        return {"type": "string", "format": "uuid"}
+    if name in _STRING:
+        schema: dict[str, Any] = {"type": "string"}
+        if first.isdigit():
+            schema["maxLength"] = int(first)
+        return schema
+    if name in _INTEGER:
+        return {"type": "integer", "format": "int32"}
+    if name in _BIG_INTEGER:
+        return {"type": "integer", "format": "int64"}
+    if name in _SMALL_INTEGER:
+        return {"type": "integer", "minimum": -32768, "maximum": 32767}
+    if name in _NUMBER:
+        return {"type": "number"}
+    if name in _FLOAT:
+        return {"type": "number", "format": "double" if "double" in name or name == "float8" else "float"}
+    if name in {"boolean", "bool", "bit"}:
+        return {"type": "boolean"}
+    if name in _DATETIME:
+        return {"type": "string", "format": "date-time"}
+    if name == "date":
+        return {"type": "string", "format": "date"}
+    if name in {"time", "timetz", "time with time zone"}:
+        return {"type": "string", "format": "time"}
+    if name == "interval":
+        return {"type": "string", "format": "duration"}
+    if name in {"json", "jsonb"}:
+        return {}
+    if name in _BINARY:
+        return {"type": "string", "contentEncoding": "base64"}
+    if name in {"inet", "cidr"}:
+        return {"type": "string"}
+    return {"type": "string", "description": f"SQL type {name.upper()}"}
+
+
+# -- names ---------------------------------------------------------------------------------
+def schema_name(table_name: str) -> str:
+    """``order_items`` -> ``OrderItem``: a component name for a table's rows."""
+    words = [w for w in re.split(r"[^A-Za-z0-9]+", table_name) if w]
+    if not words:
+        return "Model"
+    last = words[-1]
+    if last.endswith("ies") and len(last) > 3:
+        words[-1] = last[:-3] + "y"
+    elif last.endswith("s") and not last.endswith("ss") and len(last) > 1:
+        words[-1] = last[:-1]
+    name = "".join(w[:1].upper() + w[1:] for w in words)
+    return name if name[0].isalpha() else f"Model{name}"
+
+
+def _camel(name: str) -> str:
+    parts = [p for p in re.split(r"[^A-Za-z0-9]+", name) if p]
+    if not parts:
+        return "operation"
+    return parts[0][:1].lower() + parts[0][1:] + "".join(p[:1].upper() + p[1:] for p in parts[1:])
+
+
+def _snake(name: str) -> str:
+    return re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", name).lower()
+
+
+# -- building -----------------------------------------------------------------------------
+class _Builder:
+    def __init__(self, document: DesignDocument) -> None:
+        self.document = document
+        self.enums = {e.name.lower(): e.values for e in document.schema.enums}
+        self.schemas: dict[str, Any] = {}
+        self.table_schema_names: dict[str, str] = {}
+        self.operation_ids: set[str] = set()
+        self.scheme = SCHEME_NAME.get(document.security.auth_kind.strip().lower(), "bearerAuth")
+
+    # tables
+    def table_ref(self, table_name: str) -> dict[str, Any]:
+        table = self.document.schema.table(table_name)
+        if table is None:
+            return {"type": "object", "description": f"table {table_name} is not in the schema"}
+        if table.name not in self.table_schema_names:
+            name = schema_name(table.name)
+            while name in self.schemas:
+                name += "_"
+            self.table_schema_names[table.name] = name
+            self.schemas[name] = {}
+            self.schemas[name] = self.table_schema(table)
+        return {"$ref": f"#/components/schemas/{self.table_schema_names[table.name]}"}
+
+    def table_schema(self, table: Table) -> dict[str, Any]:
+        properties: dict[str, Any] = {}
+        required: list[str] = []
+        for column in table.columns:
+            prop = dict(sql_type_schema(column.type, self.enums))
+            if column.nullable and not column.primary_key and "type" in prop:
+                prop["type"] = [prop["type"], "null"]
+            if column.comment:
+                prop["description"] = column.comment
+            if column.primary_key and column.default:
+                prop["readOnly"] = True
+            if "password" in column.name.lower() or "secret" in column.name.lower():
+                prop["writeOnly"] = True
+            properties[column.name] = prop
+            if not column.nullable or column.primary_key:
+                required.append(column.name)
+        schema: dict[str, Any] = {"type": "object", "properties": properties}
+        if required:
+            schema["required"] = required
+        if table.comment:
+            schema["description"] = table.comment
+        return schema
+
+    # payloads
+    def field_schema(self, field: PayloadField) -> dict[str, Any]:
+        kind = field.type.strip()
+        if kind.lower() in _JSON_TYPES:
+            schema: dict[str, Any] = {"type": kind.lower()}
+            if kind.lower() == "array":
+                schema["items"] = {}
+        elif self.document.schema.table(kind) is not None:
+            schema = self.table_ref(kind)
+        else:
+            schema = sql_type_schema(kind, self.enums)
+        if field.description:
+            schema = {**schema, "description": field.description} if "$ref" not in schema else {
+                "allOf": [schema], "description": field.description}
+        return schema
+
+    def payload_schema(self, payload: Payload) -> dict[str, Any] | None:
+        if payload.empty:
+            return None
+        parts: list[dict[str, Any]] = []
+        if payload.table:
+            parts.append(self.table_ref(payload.table))
+        if payload.fields:
+            props = {f.name: self.field_schema(f) for f in payload.fields}
+            inline: dict[str, Any] = {"type": "object", "properties": props}
+            required = [f.name for f in payload.fields if f.required]
+            if required:
+                inline["required"] = required
+            parts.append(inline)
+        schema = parts[0] if len(parts) == 1 else {"allOf": parts}
+        return {"type": "array", "items": schema} if payload.is_list else schema
+
+    # endpoints
+    def parameter_schema(self, endpoint: Endpoint, name: str) -> dict[str, Any]:
+        for payload in (endpoint.response, endpoint.request):
+            table = self.document.schema.table(payload.table) if payload.table else None
+            if table is None:
+                continue
+            column = table.column(name) or table.column(_snake(name))
+            if column is not None:
+                schema = sql_type_schema(column.type, self.enums)
+                if schema.get("type") in ("string", "integer", "number", "boolean"):
+                    return schema
+        return {"type": "string"}
+
+    def operation_id(self, endpoint: Endpoint, path: str) -> str:
+        words = [p.strip("{}:") for p in path.split("/") if p]
+        base = _camel("_".join([endpoint.method.value.lower(), *words]))
+        candidate, n = base, 2
+        while candidate in self.operation_ids:
+            candidate, n = f"{base}{n}", n + 1
+        self.operation_ids.add(candidate)
+        return candidate
+
+    def operation(self, endpoint: Endpoint, path: str) -> dict[str, Any]:
+        op: dict[str, Any] = {"operationId": self.operation_id(endpoint, path)}
+        if endpoint.summary:
+            op["summary"] = endpoint.summary
+        if endpoint.tags:
+            op["tags"] = list(endpoint.tags)
+        params = [
+            {"name": name, "in": "path", "required": True, "schema": self.parameter_schema(endpoint, name)}
+            for name in path_parameters(path)
+        ]
+        if params:
+            op["parameters"] = params
+        request = self.payload_schema(endpoint.request)
+        if request is not None and endpoint.method.value not in ("GET", "HEAD", "DELETE", "OPTIONS"):
+            op["requestBody"] = {"required": True, "content": {"application/json": {"schema": request}}}
+        op["responses"] = self.responses(endpoint, bool(params))
+        if endpoint.auth == AuthLevel.PUBLIC:
+            op["security"] = []
+        elif endpoint.auth == AuthLevel.ADMIN:
+            op["security"] = [{self.scheme: ["admin"]}]
+        else:
+            op["security"] = [{self.scheme: []}]
+        op["x-auth-level"] = endpoint.auth.value
+        service = self.document.component(endpoint.service) if endpoint.service else None
+        if service is not None:
+            op["x-service"] = service.name or service.id
+        if endpoint.rate_limit_class:
+            op["x-rate-limit-class"] = endpoint.rate_limit_class
+        return op
+
+    def responses(self, endpoint: Endpoint, has_params: bool) -> dict[str, Any]:
+        schema = self.payload_schema(endpoint.response)
+        method = endpoint.method.value
+        if schema is None:
+            ok_code, ok = ("204", {"description": "No content"})
+        else:
+            # POST that answers with a table's row created it; other POSTs are actions.
+            ok_code = "201" if method == "POST" and endpoint.response.table else "200"
+            ok = {"description": "Created" if ok_code == "201" else "OK",
+                  "content": {"application/json": {"schema": schema}}}
+        responses: dict[str, Any] = {ok_code: ok}
+        if endpoint.request.table or endpoint.request.fields:
+            responses["400"] = {"description": "Invalid request"}
+        if endpoint.auth != AuthLevel.PUBLIC:
+            responses["401"] = {"description": "Not authenticated"}
+        if endpoint.auth == AuthLevel.ADMIN:
+            responses["403"] = {"description": "Not an administrator"}
+        if has_params:
+            responses["404"] = {"description": "Not found"}
+        if endpoint.rate_limit_class:
+            responses["429"] = {"description": f"Rate limit exceeded ({endpoint.rate_limit_class})"}
+        return responses
+
+    def security_scheme(self) -> dict[str, Any]:
+        kind = self.document.security.auth_kind.strip().lower()
+        base = self.document.api.base_path.rstrip("/")
+        if self.scheme == "oauth2":
+            return {"type": "oauth2", "flows": {"password": {
+                "tokenUrl": f"{base}/auth/token", "scopes": {"admin": "Administrative operations"}}}}
+        if self.scheme == "openIdConnect":
+            return {"type": "openIdConnect", "openIdConnectUrl": "/.well-known/openid-configuration"}
+        if self.scheme == "sessionCookie":
+            return {"type": "apiKey", "in": "cookie", "name": "session"}
+        if self.scheme == "apiKey":
+            return {"type": "apiKey", "in": "header", "name": "X-API-Key"}
+        scheme: dict[str, Any] = {"type": "http", "scheme": "bearer"}
+        if kind == "jwt":
+            lifetimes = self.document.security
+            scheme["bearerFormat"] = "JWT"
+            scheme["description"] = (f"Access tokens live {lifetimes.access_token_minutes} minutes, "
+                                     f"refresh tokens {lifetimes.refresh_token_days} days.")
+        return scheme
+
+
+def build_openapi(document: DesignDocument) -> dict[str, Any]:
+    """The OpenAPI 3.1 document of the design as plain data (dicts, lists, strings)."""
+    builder = _Builder(document)
+    info: dict[str, Any] = {"title": document.overview.title or "API", "version": document.api.version or "1.0.0"}
+    if document.overview.summary:
+        info["description"] = document.overview.summary
+    spec: dict[str, Any] = {"openapi": OPENAPI_VERSION, "info": info}
+    spec["servers"] = [{"url": document.api.base_path or "/"}]
+    paths: dict[str, dict[str, Any]] = {}
+    skipped: list[str] = []
+    for endpoint in document.api.endpoints:
+        path = normalise_path(endpoint.path.strip())
+        method = endpoint.method.value.lower()
+        if path_problems(path) or method in paths.get(path, {}):
+            skipped.append(f"{endpoint.method.value} {endpoint.path}")
+            continue
+        paths.setdefault(path, {})[method] = builder.operation(endpoint, path)
+    tags = sorted({t for e in document.api.endpoints for t in e.tags})
+    if tags:
+        spec["tags"] = [{"name": t} for t in tags]
+    spec["paths"] = paths
+    components: dict[str, Any] = {"securitySchemes": {builder.scheme: builder.security_scheme()}}
+    if builder.schemas:
+        components["schemas"] = builder.schemas
+    spec["components"] = components
+    spec["security"] = [{builder.scheme: []}]
+    if skipped:
+        spec["x-skipped-endpoints"] = skipped
+    return spec
+
+
+class _Dumper(yaml.SafeDumper):
+    """Safe YAML that keeps the document's key order and never emits anchors."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+def openapi_yaml(document: DesignDocument) -> str:
+    """:func:`build_openapi` as YAML (safe dumping: only plain data, all strings quoted as needed)."""
+    return yaml.dump(build_openapi(document), Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
