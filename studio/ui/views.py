@@ -8,4 +8,5 @@ knowledge about any editor.
 from __future__ import annotations
 
 VIEW_INSTALLERS: list[str] = [
+    "studio.ui.desktop:install",  # settings, theme, autosave, workshop, palette
 ]
