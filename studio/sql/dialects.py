@@ -152,8 +152,9 @@ _ALIASES: dict[str, tuple[str, ...]] = {
               "DOUBLE PRECISION", "BINARY", "VARBINARY", "TINYBLOB", "MEDIUMBLOB", "ENUM", "SET"),
     "sqlite": ("INT", "SMALLINT", "TINYINT", "CHAR", "VARCHAR", "CLOB", "DOUBLE", "FLOAT",
                "DATETIME", "DOUBLE PRECISION"),
-    "tsql": ("INTEGER", "NVARCHAR", "VARCHAR", "CHAR", "NCHAR", "NTEXT", "TEXT", "SMALLDATETIME",
-             "SMALLMONEY", "BINARY", "VARBINARY", "IMAGE", "XML", "DEC", "ROWVERSION"),
+    # TEXT, NTEXT and IMAGE still parse but are deprecated: the generator maps them.
+    "tsql": ("INTEGER", "NVARCHAR", "VARCHAR", "CHAR", "NCHAR", "SMALLDATETIME",
+             "SMALLMONEY", "BINARY", "VARBINARY", "XML", "DEC", "ROWVERSION"),
     "duckdb": ("INT", "INT4", "INT8", "TINYINT", "UBIGINT", "UINTEGER", "BOOL", "FLOAT", "DECIMAL",
                "NUMERIC", "DOUBLE PRECISION", "BYTEA", "CHAR", "BPCHAR", "STRING", "ENUM"),
     "oracle": ("VARCHAR2", "NVARCHAR2", "NUMBER", "RAW", "LONG", "NCHAR", "CHAR", "INT",

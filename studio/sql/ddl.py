@@ -1,0 +1,242 @@
+"""DDL generation: the schema model as statements one dialect really accepts.
+
+Every statement is a sqlglot expression tree (``exp.Create``, ``exp.ColumnDef``,
+``exp.Alter``...) rendered with every identifier quoted, never text glued together. The
+dialect's :class:`~studio.sql.dialects.Capabilities` decide each downgrade; each one
+becomes a :class:`~studio.sql.notes.ConversionNote` at the top of the script. Foreign keys
+go last as ``ALTER TABLE ... ADD CONSTRAINT`` where the dialect has it (forward references
+and cycles then just work), inline elsewhere: SQLite resolves them lazily, DuckDB needs the
+referenced table first, so its tables are ordered and a key closing a cycle is left out
+with a note. :class:`DdlRenderer` caches each table's statements for the live preview.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from sqlglot import exp
+
+from studio.model import EnumType, ForeignKey, Operation, Schema, Table, leaves
+from studio.sql.dialects import Dialect, dialect as get_dialect
+from studio.sql.notes import ConversionNote, comment_block
+from studio.sql.render import TableRender, render_table, sql
+
+
+@dataclass
+class DdlScript:
+    """A whole schema's DDL: the statements in order and the notes about downgrades."""
+
+    dialect: str
+    statements: list[str]
+    notes: list[ConversionNote]
+    text: str
+
+
+@dataclass
+class SchemaContext:
+    """What a table's DDL depends on outside the table itself."""
+
+    enums: dict[str, EnumType]
+    tables: dict[str, Table]
+    #: FK id -> why it is left out (DuckDB: it would close a cycle).
+    dropped_fks: dict[str, str] = field(default_factory=dict)
+
+
+def schema_context(schema: Schema, d: Dialect) -> tuple[SchemaContext, list[Table]]:
+    """The context of every table and the order to create them in."""
+    ctx = SchemaContext({e.name: e for e in schema.enums}, {t.name: t for t in schema.tables})
+    if d.capabilities.alter_add_fk or d.name == "sqlite":
+        return ctx, list(schema.tables)
+    return ctx, _dependency_order(schema.tables, ctx)
+
+
+def _dependency_order(tables: list[Table], ctx: SchemaContext) -> list[Table]:
+    """Referenced tables first; an FK whose target cannot come first is dropped with a note."""
+    done: set[str] = set()
+    order: list[Table] = []
+    pending = list(tables)
+    while pending:
+        progress = False
+        for table in list(pending):
+            targets = {fk.ref_table for fk in table.foreign_keys if fk.id not in ctx.dropped_fks}
+            if all(t in done or t == table.name or t not in ctx.tables for t in targets):
+                order.append(table)
+                done.add(table.name)
+                pending.remove(table)
+                progress = True
+        if not progress:  # a cycle: break it at the first pending table
+            table = pending[0]
+            for fk in table.foreign_keys:
+                if fk.ref_table not in done and fk.ref_table != table.name and fk.ref_table in ctx.tables:
+                    ctx.dropped_fks[fk.id] = f"references {fk.ref_table}, which is created later (a cycle)"
+    return order
+
+
+def _enum_statements(schema: Schema, d: Dialect) -> list[str]:
+    if d.capabilities.enums != "type":
+        return []
+    out = []
+    for enum in schema.enums:
+        create = exp.Create(
+            kind="TYPE",
+            this=exp.Table(this=exp.to_identifier(enum.name, quoted=True)),
+            expression=exp.DataType(this=exp.DType.ENUM, expressions=[exp.Literal.string(v) for v in enum.values]),
+        )
+        out.append(sql(create, d))
+    return out
+
+
+def _assemble(d: Dialect, enum_sql: list[str], renders: list[TableRender], extra_notes: list[ConversionNote]) -> DdlScript:
+    notes = list(extra_notes)
+    create: list[str] = list(enum_sql)
+    trailing: list[str] = []
+    for r in renders:
+        notes.extend(r.notes)
+        create.extend(r.create)
+        trailing.extend(r.foreign_keys)
+    statements = create + trailing
+    header = comment_block(notes, d.label)
+    body = "\n\n".join(statements)
+    text = f"{header}\n\n{body}\n" if header else f"{body}\n" if body else ""
+    return DdlScript(d.name, statements, notes, text)
+
+
+def schema_ddl(schema: Schema, dialect_name: str) -> DdlScript:
+    """The complete DDL of ``schema`` for the dialect."""
+    d = get_dialect(dialect_name)
+    ctx, order = schema_context(schema, d)
+    renders = [render_table(t, ctx.enums, ctx.tables, ctx.dropped_fks, d) for t in order]
+    return _assemble(d, _enum_statements(schema, d), renders, [])
+
+
+def table_ddl(table: Table, schema: Schema, dialect_name: str) -> str:
+    """One table's statements (CREATE TABLE, indexes, comments, its FKs) as a script."""
+    d = get_dialect(dialect_name)
+    ctx, _ = schema_context(schema, d)
+    r = render_table(table, ctx.enums, ctx.tables, ctx.dropped_fks, d)
+    header = comment_block(r.notes, d.label)
+    body = "\n\n".join(r.create + r.foreign_keys)
+    return f"{header}\n\n{body}\n" if header else f"{body}\n"
+
+
+def touched_tables(op: Operation) -> set[str] | None:
+    """Ids of the tables an operation changes; None when it may change every table's DDL."""
+    touched: set[str] = set()
+    for leaf in leaves(op):
+        path = leaf.path
+        if not path or path[0] != "schema":
+            continue
+        if len(path) >= 3 and path[1] == "tables":
+            touched.add(path[2])
+        elif len(path) >= 2 and path[1] == "tables":
+            continue  # a table added, removed or moved: new ids render on demand
+        else:
+            return None  # enums or the whole schema
+    return touched
+
+
+class DdlRenderer:
+    """Per-table DDL cache for the live preview, keyed by (table content, dialect).
+
+    ``apply(op)`` marks the touched tables; the next ``full_script()`` re-renders only
+    those whose content really changed, plus any whose foreign keys now resolve
+    differently (a referenced table renamed or removed).
+    """
+
+    def __init__(self, schema_source: Callable[[], Schema], dialect: str = "postgres") -> None:
+        self._source = schema_source
+        self._dialect = get_dialect(dialect)
+        #: (table id, dialect) -> (content key, rendered)
+        self._cache: dict[tuple[str, str], tuple[tuple[object, ...], TableRender]] = {}
+        #: dialect -> ids whose cached content key is known to be current
+        self._verified: dict[str, set[str]] = {}
+        self._last: DdlScript | None = None
+
+    @property
+    def dialect(self) -> str:
+        return self._dialect.name
+
+    @dialect.setter
+    def dialect(self, name: str) -> None:
+        self._dialect = get_dialect(name)
+        self._last = None
+
+    def apply(self, op: Operation) -> None:
+        """Call on every model change (cheap)."""
+        self.invalidate(touched_tables(op))
+
+    def invalidate(self, table_ids: set[str] | str | None = None) -> None:
+        """Forget what is known about these tables (None: all of them)."""
+        self._last = None
+        if table_ids is None:
+            self._verified.clear()
+            return
+        ids = {table_ids} if isinstance(table_ids, str) else table_ids
+        for verified in self._verified.values():
+            verified -= ids
+
+    def _render(self, table: Table, ctx: SchemaContext) -> TableRender:
+        d = self._dialect
+        verified = self._verified.setdefault(d.name, set())
+        fk_key = _fk_key(table, ctx)
+        cached = self._cache.get((table.id, d.name))
+        if cached is not None and table.id in verified and cached[0][1:] == fk_key:
+            return cached[1]
+        key = (table.model_dump_json(), *fk_key)
+        if cached is not None and cached[0] == key:
+            verified.add(table.id)
+            return cached[1]
+        rendered = render_table(table, ctx.enums, ctx.tables, ctx.dropped_fks, d)
+        self._cache[(table.id, d.name)] = (key, rendered)
+        verified.add(table.id)
+        return rendered
+
+    def script(self) -> DdlScript:
+        if self._last is not None:
+            return self._last
+        schema = self._source()
+        d = self._dialect
+        ctx, order = schema_context(schema, d)
+        enum_key = tuple((e.name, tuple(e.values)) for e in schema.enums)
+        if self._cache.get(("", d.name), ((None,), None))[0] != (enum_key,):
+            self._verified.pop(d.name, None)  # enums feed every table's column types
+            self._cache[("", d.name)] = ((enum_key,), TableRender("", "", [], [], []))
+        renders = [self._render(t, ctx) for t in order]
+        self._last = _assemble(d, _enum_statements(schema, d), renders, [])
+        return self._last
+
+    def full_script(self) -> str:
+        return self.script().text
+
+    def notes(self) -> list[ConversionNote]:
+        return self.script().notes
+
+    def table_statements(self, table_id: str) -> list[str]:
+        schema = self._source()
+        table = next((t for t in schema.tables if t.id == table_id), None)
+        if table is None:
+            return []
+        ctx, _ = schema_context(schema, self._dialect)
+        r = self._render(table, ctx)
+        return r.create + r.foreign_keys
+
+    def table_text(self, table_id: str) -> str:
+        return "\n\n".join(self.table_statements(table_id)) + "\n"
+
+
+def _fk_key(table: Table, ctx: SchemaContext) -> tuple[object, ...]:
+    """What a table's FKs depend on in other tables: their key columns and types."""
+    parts: list[object] = []
+    for fk in table.foreign_keys:
+        target = ctx.tables.get(fk.ref_table)
+        parts.append(_target_key(fk, target, ctx))
+    return tuple(parts)
+
+
+def _target_key(fk: ForeignKey, target: Table | None, ctx: SchemaContext) -> object:
+    if target is None:
+        return (fk.id, None)
+    cols = tuple((c.name, c.type, c.primary_key, c.unique) for c in target.columns if c.name in fk.ref_columns)
+    uniques = tuple(tuple(i.columns) for i in target.indexes if i.unique and not i.where)
+    return (fk.id, cols, uniques, ctx.dropped_fks.get(fk.id))
