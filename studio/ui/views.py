@@ -9,4 +9,5 @@ from __future__ import annotations
 
 VIEW_INSTALLERS: list[str] = [
     "studio.ui.desktop:install",  # settings, theme, autosave, workshop, palette
+    "studio.ui.schema.install:install",  # schema dock, DDL preview with Problems
 ]

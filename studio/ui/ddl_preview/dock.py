@@ -1,0 +1,221 @@
+"""The live DDL preview: the schema as one dialect's statements, with the Problems list.
+
+Each model change marks the touched tables in the generator's per-table cache and asks for
+one refresh at the end of the event-loop turn, so a batch of leaf operations renders once
+and only the tables that changed are rendered again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFontDatabase, QGuiApplication, QTextCursor, QTextDocument
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio.model import Operation, Path, PathError
+from studio.sql.ddl import DdlRenderer
+from studio.sql.dialects import DIALECTS
+from studio.ui.ddl_preview.highlighter import SqlHighlighter
+from studio.ui.ddl_preview.problems import ProblemsList
+from studio.ui.ddl_preview.text_sync import sync_text
+from studio.ui.schema.dialect_choice import DialectChoice
+from studio.ui.session import DocumentSession
+
+SHOW_TABLE, SHOW_SCHEMA = "table", "schema"
+
+
+class DdlPreviewDock(QDockWidget):
+    #: Emitted after the preview text is updated (benchmarks and tests wait for it).
+    refreshed = Signal()
+
+    def __init__(self, session: DocumentSession, dialect: DialectChoice, parent: QWidget | None = None) -> None:
+        super().__init__("DDL preview", parent)
+        self.setObjectName("DdlPreviewDock")
+        self.session = session
+        self.dialect = dialect
+        self.table_id = ""
+        self.renderer = DdlRenderer(lambda: self.session.design.document.schema, dialect.name)
+        self._shown = ""
+        self.on_activate: Callable[[Path], None] | None = None
+
+        body = QWidget(self)
+        self.dialect_combo = QComboBox(body)
+        for name, d in DIALECTS.items():
+            self.dialect_combo.addItem(d.label, name)
+        self.dialect_combo.setToolTip("SQL dialect (defaults to the design's configured database)")
+        self.dialect_combo.activated.connect(lambda _i: dialect.choose(self.dialect_combo.currentData()))
+        self.scope_combo = QComboBox(body)
+        self.scope_combo.addItem("Selected table", SHOW_TABLE)
+        self.scope_combo.addItem("Whole schema", SHOW_SCHEMA)
+        self.scope_combo.activated.connect(lambda _i: self.refresh())
+        copy_table = QPushButton("Copy table", body)
+        copy_table.setToolTip("Copy the selected table's statements")
+        copy_table.clicked.connect(self.copy_table)
+        copy_all = QPushButton("Copy all", body)
+        copy_all.setToolTip("Copy the whole schema's DDL")
+        copy_all.clicked.connect(self.copy_all)
+        bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.addWidget(self.dialect_combo)
+        bar.addWidget(self.scope_combo)
+        bar.addStretch(1)
+        bar.addWidget(copy_table)
+        bar.addWidget(copy_all)
+
+        self.text = QPlainTextEdit(body)
+        self.text.setReadOnly(True)
+        self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.text.document().setUndoRedoEnabled(False)
+        dark = self.palette().base().color().lightness() < 128
+        self.highlighter = SqlHighlighter(self.text.document(), dark)
+        self.problems = ProblemsList(session, lambda: dialect.name, body)
+        self.problems.element_activated.connect(self._activate)
+        self.problems_label = QLabel("Problems", body)
+        self.problems.counts_changed.connect(self._show_counts)
+        lower = QWidget(body)
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.setSpacing(2)
+        lower_layout.addWidget(self.problems_label)
+        lower_layout.addWidget(self.problems)
+        splitter = QSplitter(Qt.Orientation.Vertical, body)
+        splitter.addWidget(self.text)
+        splitter.addWidget(lower)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(bar)
+        layout.addWidget(splitter, 1)
+        self.setWidget(body)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self.refresh)
+        session.changed.connect(self._on_changed)
+        session.replaced.connect(self._on_replaced)
+        dialect.changed.connect(self._dialect_changed)
+        self._sync_combo()
+        self.refresh()
+        self.problems.relint()
+
+    # -- what is shown ---------------------------------------------------------------------
+    def scope(self) -> str:
+        return self.scope_combo.currentData()
+
+    def set_scope(self, scope: str) -> None:
+        self.scope_combo.setCurrentIndex(max(0, self.scope_combo.findData(scope)))
+        self.refresh()
+
+    def follow_table(self, table_id: str) -> None:
+        """Show (or scroll to) the table selected in the schema dock or the ERD."""
+        self.table_id = table_id
+        self.refresh()
+        if self.scope() == SHOW_SCHEMA:
+            self._scroll_to_table()
+
+    def _table_name(self) -> str:
+        try:
+            return self.session.design.get(("schema", "tables", self.table_id, "name")) if self.table_id else ""
+        except PathError:
+            return ""
+
+    def current_text(self) -> str:
+        if self.scope() == SHOW_SCHEMA:
+            return self.renderer.full_script()
+        if not self._table_name():
+            return "-- Select a table in the schema dock to see its DDL.\n"
+        return self.renderer.table_text(self.table_id)
+
+    def refresh(self) -> None:
+        """Bring the text up to date; only re-rendered statements are replaced in the editor."""
+        self._timer.stop()
+        text = self.current_text()
+        if text != self._shown:
+            document: QTextDocument = self.text.document()
+            if self.scope() == SHOW_SCHEMA:
+                sync_text(document, self._shown, text)
+            else:
+                document.setPlainText(text)
+            self._shown = text
+        self.problems.set_notes([(n.table, n.message) for n in self.renderer.notes()]
+                                if self.scope() == SHOW_SCHEMA else self._table_notes())
+        self.refreshed.emit()
+
+    def _table_notes(self) -> list[tuple[str, str]]:
+        name = self._table_name()
+        return [(n.table, n.message) for n in self.renderer.notes() if n.table == name] if name else []
+
+    def _scroll_to_table(self) -> None:
+        name = self._table_name()
+        if not name:
+            return
+        found = self.text.document().find(f"CREATE TABLE {self._quoted_guess(name)}")
+        if found.isNull():
+            found = self.text.document().find(name)
+        if not found.isNull():
+            cursor = QTextCursor(found)
+            cursor.clearSelection()
+            self.text.setTextCursor(cursor)
+            self.text.centerCursor()
+
+    def _quoted_guess(self, name: str) -> str:
+        quote = {"mysql": "`", "tsql": "["}.get(self.renderer.dialect, '"')
+        close = "]" if quote == "[" else quote
+        return f"{quote}{name}{close}"
+
+    # -- copying ---------------------------------------------------------------------------
+    def copy_all(self) -> None:
+        QGuiApplication.clipboard().setText(self.renderer.full_script())
+
+    def copy_table(self) -> None:
+        if self._table_name():
+            QGuiApplication.clipboard().setText(self.renderer.table_text(self.table_id))
+
+    # -- events ----------------------------------------------------------------------------
+    def _on_changed(self, op: Operation) -> None:
+        if op.path[:1] == ("schema",):
+            self.renderer.apply(op)
+            self._timer.start()
+        self.problems.schedule()
+
+    def _on_replaced(self) -> None:
+        self.renderer.invalidate(None)
+        self.table_id = ""
+        self.refresh()
+        self.problems.relint()
+
+    def _dialect_changed(self, name: str) -> None:
+        self.renderer.dialect = name
+        self._sync_combo()
+        self.refresh()
+        self.problems.relint()
+
+    def _sync_combo(self) -> None:
+        self.dialect_combo.setCurrentIndex(max(0, self.dialect_combo.findData(self.dialect.name)))
+
+    def _show_counts(self, errors: int, warnings: int) -> None:
+        parts = [f"{errors} error{'s' if errors != 1 else ''}", f"{warnings} warning{'s' if warnings != 1 else ''}"]
+        self.problems_label.setText("Problems: " + ", ".join(parts))
+
+    def _activate(self, path: Path) -> None:
+        if self.on_activate is not None:
+            self.on_activate(path)
+
+    def teardown(self) -> None:
+        self._timer.stop()
+        self.session.changed.disconnect(self._on_changed)
+        self.session.replaced.disconnect(self._on_replaced)

@@ -1,0 +1,93 @@
+"""The Problems list: lint findings (and the DDL's conversion notes) kept live under the preview."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QHeaderView, QStyle, QTreeWidget, QTreeWidgetItem, QWidget
+
+from studio.lint import Finding, Severity, lint_design
+from studio.model import Path
+from studio.ui.session import DocumentSession
+
+PathRole = Qt.ItemDataRole.UserRole + 1
+#: Lint is debounced: a burst of keystrokes lints once, after the typing pauses.
+LINT_DELAY_MS = 250
+
+
+class ProblemsList(QTreeWidget):
+    #: The user asked to see the element of a finding (double-click or Enter).
+    element_activated = Signal(object)
+    #: (errors, warnings) after each lint run.
+    counts_changed = Signal(int, int)
+
+    def __init__(self, session: DocumentSession, dialect: Callable[[], str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self._dialect = dialect
+        self.findings: list[Finding] = []
+        self.notes: list[tuple[str, str]] = []
+        self.setColumnCount(3)
+        self.setHeaderLabels(["Element", "Problem", "Rule"])
+        self.setRootIsDecorated(False)
+        self.setUniformRowHeights(True)
+        self.setAlternatingRowColors(True)
+        header = self.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
+        self.setColumnWidth(0, 180)
+        self.itemActivated.connect(self._activated)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(LINT_DELAY_MS)
+        self._timer.timeout.connect(self.relint)
+        style = self.style()
+        self._icons = {
+            Severity.ERROR: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
+            Severity.WARNING: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
+            Severity.INFO: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation),
+        }
+
+    def schedule(self) -> None:
+        self._timer.start()
+
+    def relint(self) -> None:
+        """Lint now (the debounce timer calls this; tests may too)."""
+        self._timer.stop()
+        self.findings = lint_design(self.session.design.document, self._dialect())
+        self._fill()
+
+    def set_notes(self, notes: list[tuple[str, str]]) -> None:
+        """The DDL generator's conversion notes, shown as information after the findings."""
+        if notes != self.notes:
+            self.notes = notes
+            self._fill()
+
+    def _fill(self) -> None:
+        self.setUpdatesEnabled(False)
+        self.clear()
+        items = []
+        for finding in self.findings:
+            item = QTreeWidgetItem([finding.element_label, finding.message, finding.rule_id])
+            item.setIcon(0, self._icons[finding.severity])
+            item.setToolTip(1, finding.message)
+            item.setData(0, PathRole, finding.element_path)
+            items.append(item)
+        for table, message in self.notes:
+            item = QTreeWidgetItem([table or "schema", message, "ddl.conversion"])
+            item.setIcon(0, self._icons[Severity.INFO])
+            item.setToolTip(1, message)
+            items.append(item)
+        self.addTopLevelItems(items)
+        self.setUpdatesEnabled(True)
+        errors = sum(1 for f in self.findings if f.severity is Severity.ERROR)
+        warnings = sum(1 for f in self.findings if f.severity is Severity.WARNING)
+        self.counts_changed.emit(errors, warnings)
+
+    def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        path: Path | None = item.data(0, PathRole)
+        if path:
+            self.element_activated.emit(tuple(path))
