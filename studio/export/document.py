@@ -1,0 +1,187 @@
+"""The design document from jinja2 templates: Markdown, HTML (and the HTML the PDF prints).
+
+Templates come from the studio's ``templates/`` folder, or first from a user's folder
+(``--templates DIR``) holding copies of some of them. The environment is sandboxed (a
+template can read the design, not run code); HTML templates are autoescaped; Markdown
+ones escape with the ``md`` filter, and Mermaid text arrives already escaped by
+:mod:`studio.export.mermaid`.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from typing import Any
+
+from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup
+
+from studio.export import mermaid
+from studio.export.pack import ExportContext
+from studio.export.text import one_line, strip_controls
+from studio.model import COMPONENT_KIND_LABELS, PROTOCOL_LABELS, DesignDocument
+from studio.resources import templates_dir
+
+#: The reference document's seven sections, in its order, then the extras it carries.
+SECTIONS: list[tuple[str, str]] = [
+    ("system", "System diagram"),
+    ("schema", "Database schema"),
+    ("api", "API specification"),
+    ("stack", "Technology stack"),
+    ("scaling", "Scalability strategy"),
+    ("security", "Security design"),
+    ("roadmap", "Implementation priorities"),
+    ("caching", "Caching strategy"),
+    ("monitoring", "Monitoring"),
+    ("decisions", "Key decisions"),
+    ("considerations", "Considerations"),
+    ("performance", "Expected performance"),
+    ("risks", "Risks found by lint"),
+]
+
+_MD_ALWAYS = re.compile(r"([\\`*\[\]{}#|~!]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9]))")
+_MD_LINE_START = re.compile(r"^(\s*)([-+>=]|\d+[.)])")
+
+
+def md(value: Any) -> str:
+    """Markdown-escape one line of user text (HTML-significant characters as entities)."""
+    text = one_line(strip_controls(str(value)))
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _MD_ALWAYS.sub(r"\\\1", text)
+    return _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+
+
+def md_block(value: Any) -> str:
+    """Several lines of user text: each paragraph escaped, line breaks kept."""
+    lines = [md(line) for line in strip_controls(str(value)).splitlines()]
+    return "  \n".join(line for line in lines if line)
+
+
+def fence(text: str, info: str = "") -> str:
+    """A fenced code block whose fence is longer than any backtick run inside."""
+    longest = max((len(m) for m in re.findall(r"`+", text)), default=0)
+    ticks = "`" * max(3, longest + 1)
+    return f"{ticks}{info}\n{text.rstrip()}\n{ticks}"
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A diagram for the HTML document: inline SVG markup, or the reason it is missing."""
+
+    svg: Markup | None
+    problem: str = ""
+
+
+def inline_svg(data: bytes) -> Markup:
+    """SVG bytes as markup to inline in HTML: parsed (so broken SVG cannot break the page),
+    scripts and event handlers dropped, re-serialised without the XML prologue."""
+    ET.register_namespace("", "http://www.w3.org/2000/svg")
+    ET.register_namespace("xlink", "http://www.w3.org/1999/xlink")
+    root = ET.fromstring(data)
+    for parent in root.iter():
+        for child in list(parent):
+            if isinstance(child.tag, str) and child.tag.rsplit("}", 1)[-1] in ("script", "foreignObject"):
+                parent.remove(child)
+        for attr in [a for a in parent.attrib if a.lower().startswith("on")]:
+            del parent.attrib[attr]
+    root.set("role", "img")
+    width = root.get("width")
+    if width:
+        root.set("style", f"max-width:100%;height:auto;width:{width}")
+    return Markup(ET.tostring(root, encoding="unicode"))
+
+
+def environment(context: ExportContext, *, html: bool) -> SandboxedEnvironment:
+    loaders = [FileSystemLoader(str(templates_dir()))]
+    if context.templates is not None:
+        loaders.insert(0, FileSystemLoader(str(context.templates)))
+    env = SandboxedEnvironment(
+        loader=ChoiceLoader(loaders),
+        autoescape=select_autoescape(enabled_extensions=("html", "htm", "xml"), default_for_string=html) if html else False,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = md
+    env.filters["md_block"] = md_block
+    env.filters["fence"] = fence
+    env.filters["thousands"] = lambda n: f"{int(n):,}"
+    return env
+
+
+def _findings(context: ExportContext) -> list[Any]:
+    def make() -> list[Any]:
+        from studio.lint import lint_design
+
+        findings = lint_design(context.document, None)
+        return sorted(findings, key=lambda f: (f.severity.rank, f.rule_id, f.element_label))
+
+    return context.cached("lint", make)
+
+
+def _ddl(context: ExportContext) -> tuple[str, str]:
+    """(dialect label, DDL text) for the design's configured database."""
+    from studio.export.writers import ddl_scripts
+    from studio.sql.dialects import DEFAULT_DIALECT, UnknownDialect, dialect
+
+    try:
+        chosen = dialect(context.document.agent_config.database)
+    except UnknownDialect:
+        chosen = dialect(DEFAULT_DIALECT)
+    return chosen.label, ddl_scripts(context)[chosen.name]
+
+
+def view(context: ExportContext) -> dict[str, Any]:
+    """What every document template sees (names resolved, lookups done)."""
+    doc: DesignDocument = context.document
+    names = {c.id: c.name or c.id for c in doc.components}
+    groups_of: dict[str, list[str]] = {}
+    for group in doc.groups:
+        for member in group.members:
+            groups_of.setdefault(member, []).append(group.name)
+    dialect_label, ddl = _ddl(context)
+    return {
+        "doc": doc,
+        "title": doc.overview.title or "Untitled design",
+        "sections": SECTIONS,
+        "kind_label": {k.value: v for k, v in COMPONENT_KIND_LABELS.items()},
+        "protocol_label": {k.value: v for k, v in PROTOCOL_LABELS.items()},
+        "component_name": names,
+        "groups_of": groups_of,
+        "findings": _findings(context),
+        "ddl": ddl,
+        "dialect_label": dialect_label,
+        "mermaid_system": mermaid.system_flowchart(doc).rstrip(),
+        "mermaid_erd": mermaid.erd(doc).rstrip(),
+        "design_name": context.design_name,
+    }
+
+
+def _figure(context: ExportContext, diagram: str) -> Figure:
+    from studio.export.writers import rendered
+
+    try:
+        return Figure(inline_svg(rendered(context, diagram, ".svg")))
+    except Exception as exc:  # the document still reads without one diagram; the pack reports it
+        return Figure(None, f"{type(exc).__name__}: {exc}")
+
+
+def render_markdown(context: ExportContext) -> str:
+    return environment(context, html=False).get_template("design.md.j2").render(view(context))
+
+
+def render_html(context: ExportContext) -> str:
+    figures = {"system": _figure(context, "system"), "erd": _figure(context, "erd")}
+    return environment(context, html=True).get_template("design.html.j2").render(view(context), figures=figures)
+
+
+def render_print_html(context: ExportContext) -> str:
+    """The HTML that Qt's QTextDocument prints to PDF (its HTML subset: tables, no flexbox)."""
+    return environment(context, html=True).get_template("design.print.html.j2").render(view(context))
+
+
+def render_lint(context: ExportContext) -> str:
+    return environment(context, html=False).get_template("lint.md.j2").render(view(context))

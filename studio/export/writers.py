@@ -1,0 +1,175 @@
+"""The pack's writer table: one small function per artifact.
+
+Writers that build on other engineers' modules import them when they run; if such a
+module is missing the writer raises, the pack reports it by kind, and the tests fail
+(they assert a pack without failures) rather than skip.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from studio.export import dbml, dot, drawio, mermaid, plantuml, structurizr
+from studio.export.pack import ExportContext, Files, Writer, design_file
+
+
+def _text(name: str, text: str) -> Files:
+    return [(name, text.encode("utf-8"))]
+
+
+# -- the document ---------------------------------------------------------------------------
+def write_markdown(context: ExportContext) -> Files:
+    from studio.export.document import render_markdown
+
+    return _text("design.md", render_markdown(context))
+
+
+def write_html(context: ExportContext) -> Files:
+    from studio.export.document import render_html
+
+    return _text("design.html", render_html(context))
+
+
+def write_pdf(context: ExportContext) -> Files:
+    from studio.export.pdf import render_pdf
+
+    return [("design.pdf", render_pdf(context))]
+
+
+# -- diagrams as images ---------------------------------------------------------------------
+def rendered(context: ExportContext, diagram: str, suffix: str) -> bytes:
+    """``system`` or ``erd`` painted to ``.svg`` or ``.png`` (memoised: HTML and PDF reuse it)."""
+
+    def make() -> bytes:
+        from studio.export.diagrams.system_render import ensure_gui
+
+        ensure_gui()
+        from studio.export.diagrams.fonts import register_fonts
+
+        register_fonts()
+        if diagram == "system":
+            from studio.export.diagrams.system_render import render_system as render
+        else:
+            from studio.export.diagrams.erd_render import render_erd as render  # type: ignore[import-not-found]
+        with tempfile.TemporaryDirectory(prefix="studio-export-") as tmp:
+            out = Path(tmp) / f"{diagram}{suffix}"
+            if suffix == ".png":
+                render(context.document, out, scale=2.0)
+            else:
+                render(context.document, out)
+            return out.read_bytes()
+
+    return context.cached(f"{diagram}{suffix}", make)
+
+
+def write_svg(context: ExportContext) -> Files:
+    return [("system.svg", rendered(context, "system", ".svg")), ("erd.svg", rendered(context, "erd", ".svg"))]
+
+
+def write_png(context: ExportContext) -> Files:
+    return [("system.png", rendered(context, "system", ".png")), ("erd.png", rendered(context, "erd", ".png"))]
+
+
+# -- diagrams as text -----------------------------------------------------------------------
+def write_mermaid(context: ExportContext) -> Files:
+    doc = context.document
+    return [
+        *_text("system.mmd", mermaid.system_flowchart(doc)),
+        *_text("c4-container.mmd", mermaid.c4_container(doc)),
+        *_text("erd.mmd", mermaid.erd(doc)),
+    ]
+
+
+def write_plantuml(context: ExportContext) -> Files:
+    return _text("system.puml", plantuml.system_puml(context.document))
+
+
+def write_dot(context: ExportContext) -> Files:
+    return _text("system.dot", dot.system_dot(context.document))
+
+
+def write_drawio(context: ExportContext) -> Files:
+    return _text("system.drawio", drawio.system_drawio(context.document))
+
+
+def write_structurizr(context: ExportContext) -> Files:
+    return _text("workspace.dsl", structurizr.workspace_dsl(context.document))
+
+
+# -- the schema -----------------------------------------------------------------------------
+def ddl_scripts(context: ExportContext) -> dict[str, str]:
+    def make() -> dict[str, str]:
+        from studio.sql.ddl import schema_ddl
+        from studio.sql.dialects import DIALECTS
+
+        return {name: schema_ddl(context.document.schema, name).text for name in DIALECTS}
+
+    return context.cached("ddl", make)
+
+
+def write_sql(context: ExportContext) -> Files:
+    return [(f"schema.{name}.sql", text.encode("utf-8")) for name, text in ddl_scripts(context).items()]
+
+
+def write_dbml(context: ExportContext) -> Files:
+    from studio.sql.dialects import UnknownDialect, dialect
+
+    try:
+        database = dialect(context.document.agent_config.database).name
+    except UnknownDialect:  # e.g. mongodb: DBML still describes the relational schema
+        database = "postgres"
+    return _text("schema.dbml", dbml.schema_dbml(context.document, database))
+
+
+# -- the API --------------------------------------------------------------------------------
+def write_openapi(context: ExportContext) -> Files:
+    from studio.export.openapi import openapi_yaml
+
+    return _text("openapi.yaml", openapi_yaml(context.document))
+
+
+def write_graphql(context: ExportContext) -> Files:
+    sdl = context.document.api.graphql_sdl.strip()
+    if not sdl:
+        return []
+    from studio.export.graphql import check_sdl
+
+    problems = check_sdl(sdl)
+    if problems:
+        raise ValueError(f"the GraphQL schema has {len(problems)} problem(s), first: {problems[0]}")
+    return _text("schema.graphql", sdl + "\n")
+
+
+# -- configuration, the design file, lint ----------------------------------------------------
+def write_agent_config(context: ExportContext) -> Files:
+    from studio.io.agent_config_file import new_config_text
+
+    return _text(".agentconfig.json", new_config_text(context.document.agent_config.section()))
+
+
+def write_lint(context: ExportContext) -> Files:
+    from studio.export.document import render_lint
+
+    return _text("lint.md", render_lint(context))
+
+
+WRITERS: list[Writer] = [
+    Writer("md", "document", "design.md: the design document in Markdown, diagrams as Mermaid", write_markdown),
+    Writer("html", "document", "design.html: self-contained HTML with inline SVG and a contents list", write_html),
+    Writer("pdf", "document", "design.pdf: the document as PDF with selectable text", write_pdf),
+    Writer("svg", "diagrams", "system.svg and erd.svg", write_svg),
+    Writer("png", "diagrams", "system.png and erd.png", write_png),
+    Writer("mermaid", "diagrams", "system.mmd, c4-container.mmd and erd.mmd", write_mermaid),
+    Writer("plantuml", "diagrams", "system.puml (C4-PlantUML)", write_plantuml),
+    Writer("dot", "diagrams", "system.dot (Graphviz)", write_dot),
+    Writer("drawio", "diagrams", "system.drawio (diagrams.net)", write_drawio),
+    Writer("structurizr", "diagrams", "workspace.dsl (Structurizr DSL)", write_structurizr),
+    Writer("sql", "schema", "schema.<dialect>.sql for every dialect", write_sql),
+    Writer("dbml", "schema", "schema.dbml", write_dbml),
+    Writer("openapi", "api", "openapi.yaml (OpenAPI 3.1)", write_openapi),
+    Writer("graphql", "api", "schema.graphql, when the design has a GraphQL schema", write_graphql),
+    Writer("agentconfig", "config", ".agentconfig.json", write_agent_config),
+    Writer("design", "config", "the design file itself", design_file),
+    Writer("lint", "config", "lint.md: the lint findings as a risk list", write_lint),
+]
