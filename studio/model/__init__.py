@@ -5,6 +5,7 @@ from studio.model.api import Api, Endpoint, Payload, PayloadField
 from studio.model.base import DocModel, new_id
 from studio.model.design import Design, ModelError
 from studio.model.document import FORMAT_NAME, FORMAT_VERSION, DesignDocument
+from studio.model.integrity import Problem, document_problems
 from studio.model.kinds import (
     ASYNC_PROTOCOLS,
     COMPONENT_KIND_LABELS,
@@ -16,7 +17,17 @@ from studio.model.kinds import (
     HttpMethod,
     Protocol,
 )
-from studio.model.operations import Batch, InsertItem, MoveItem, Operation, Path, RemoveItem, SetField, describe, leaves
+from studio.model.operations import (
+    Batch,
+    InsertItem,
+    MoveItem,
+    Operation,
+    Path,
+    RemoveItem,
+    SetField,
+    describe,
+    leaves,
+)
 from studio.model.paths import PathError
 from studio.model.schema import Check, Column, EnumType, ForeignKey, Index, Schema, Table
 from studio.model.sections import (

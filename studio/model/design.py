@@ -3,6 +3,11 @@
 ``Design`` is the single source of truth that the window, the command line and the tests
 share. Every change goes through :meth:`Design.apply`, which keeps the networkx graph
 consistent with the document's components and connections and then tells subscribers.
+
+Each leaf operation is checked before it changes anything, so that applying an operation
+and then its inverse restores the document exactly (order and ids included): a removal
+must name the item really found at its index, an insertion is validated against the
+list's item type, ids never change, and a connection always joins two components.
 """
 
 from __future__ import annotations
@@ -16,22 +21,17 @@ import networkx as nx
 from pydantic import BaseModel
 
 from studio.model.document import DesignDocument
-from studio.model.operations import (
-    Batch,
-    InsertItem,
-    MoveItem,
-    Operation,
-    Path,
-    RemoveItem,
-    SetField,
-    leaves,
-)
+from studio.model.integrity import document_problems, item_adapter, list_item_type, subtree_problems
+from studio.model.operations import Batch, InsertItem, MoveItem, Operation, Path, RemoveItem, SetField, leaves
 from studio.model.paths import PathError, field_name, index_of, resolve, resolve_list
 from studio.model.system import Component, Connection
 
 log = logging.getLogger(__name__)
 
 Listener = Callable[[Operation], None]
+
+#: Lists whose items are nodes and edges of the graph.
+_GRAPH_LISTS = (("components",), ("connections",))
 
 
 class ModelError(ValueError):
@@ -46,9 +46,20 @@ def _copy(value: Any) -> Any:
     return value
 
 
+def _dotted(path: Path) -> str:
+    return ".".join(path) or "the document"
+
+
+def _item_id(item: Any) -> str | None:
+    return item.get("id") if isinstance(item, dict) else getattr(item, "id", None)
+
+
 class Design:
     def __init__(self, document: DesignDocument | None = None) -> None:
         self.document = document if document is not None else DesignDocument()
+        problems = document_problems(self.document)
+        if problems:
+            raise ModelError(f"{problems[0].where}: {problems[0].what}")
         self.graph: nx.MultiDiGraph = nx.MultiDiGraph()
         self._listeners: list[Listener] = []
         self.revision = 0
@@ -97,9 +108,11 @@ class Design:
             for leaf in leaves(op):
                 self._apply_leaf(leaf)
                 done.append(leaf)
-        except (PathError, ModelError, ValueError, IndexError) as exc:
+        except Exception as exc:
             for leaf in reversed(done):
                 self._apply_leaf(leaf.inverse())
+            if isinstance(exc, ModelError):
+                raise
             raise ModelError(str(exc)) from exc
         self.revision += 1
         for leaf in done:
@@ -107,63 +120,114 @@ class Design:
 
     def _apply_leaf(self, op: Operation) -> None:
         if isinstance(op, SetField):
-            parent = resolve(self.document, op.path[:-1])
-            if isinstance(parent, list):
-                raise ModelError(f"cannot replace list item {'.'.join(op.path)}")
-            name = field_name(parent, op.path[-1])
-            if op.path[:1] == ("connections",) and name in ("source", "target"):
-                self._check_endpoint(op.new)
-            setattr(parent, name, _copy(op.new))
-            if op.path[:1] == ("connections",) and name in ("source", "target"):
-                self._rebuild_graph()
+            self._set(op)
         elif isinstance(op, InsertItem):
-            items = resolve_list(self.document, op.path)
-            if not 0 <= op.index <= len(items):
-                raise ModelError(f"index {op.index} out of range for {'.'.join(op.path)}")
-            item = _copy(op.item)
-            item_id = getattr(item, "id", None)
-            if item_id is not None and any(getattr(i, "id", None) == item_id for i in items):
-                raise ModelError(f"duplicate id {item_id!r} in {'.'.join(op.path)}")
-            if op.path == ("connections",):
-                self._check_endpoint(item.source)
-                self._check_endpoint(item.target)
-            items.insert(op.index, item)
-            if op.path == ("components",):
-                self.graph.add_node(item.id)
-            elif op.path == ("connections",):
-                self.graph.add_edge(item.source, item.target, key=item.id)
+            self._insert(op)
         elif isinstance(op, RemoveItem):
-            items = resolve_list(self.document, op.path)
-            item_id = getattr(op.item, "id", None)
-            index = op.index
-            if not (0 <= index < len(items) and getattr(items[index], "id", None) == item_id):
-                index = index_of(items, item_id) if item_id is not None else items.index(op.item)
-            if op.path == ("components",) and self.connections_of(item_id):
-                raise ModelError(f"component {item_id!r} still has connections")
-            removed = items.pop(index)
-            if op.path == ("components",):
-                self.graph.remove_node(removed.id)
-            elif op.path == ("connections",):
-                self.graph.remove_edge(removed.source, removed.target, key=removed.id)
+            self._remove(op)
         elif isinstance(op, MoveItem):
             items = resolve_list(self.document, op.path)
             if not (0 <= op.old_index < len(items) and 0 <= op.new_index < len(items)):
-                raise ModelError(f"move out of range in {'.'.join(op.path)}")
+                raise ModelError(f"move out of range in {_dotted(op.path)}")
             items.insert(op.new_index, items.pop(op.old_index))
-        else:  # pragma: no cover - Batch never reaches here
+        else:
             raise ModelError(f"unknown operation {op!r}")
+
+    def _set(self, op: SetField) -> None:
+        if not op.path:
+            raise ModelError("an edit needs a path")
+        if op.path[-1] == "id":
+            raise ModelError(f"{_dotted(op.path)}: ids never change")
+        parent = resolve(self.document, op.path[:-1])
+        if not isinstance(parent, BaseModel):
+            raise ModelError(f"cannot replace list item {_dotted(op.path)}")
+        name = field_name(parent, op.path[-1])
+        before = getattr(parent, name)
+        setattr(parent, name, _copy(op.new))  # validated: a wrong type raises and changes nothing
+        try:
+            self._check_replaced(op.path, getattr(parent, name))
+            if op.path in _GRAPH_LISTS:
+                self._rebuild_graph()
+            elif op.path[0] == "connections" and len(op.path) == 3 and name in ("source", "target"):
+                self._reconnect(parent, name, before)
+        except Exception:
+            setattr(parent, name, before)
+            raise
+
+    def _check_replaced(self, path: Path, value: Any) -> None:
+        """Refuse a replaced subtree that holds duplicate ids."""
+        problems = subtree_problems(value, _dotted(path))
+        if problems:
+            raise ModelError(f"{problems[0].where}: {problems[0].what}")
+
+    def _reconnect(self, conn: Connection, end: str, before: str) -> None:
+        self._check_endpoint(getattr(conn, end))
+        source, target = (before, conn.target) if end == "source" else (conn.source, before)
+        self.graph.remove_edge(source, target, key=conn.id)
+        self.graph.add_edge(conn.source, conn.target, key=conn.id)
+
+    def _coerce_item(self, list_path: Path, item: Any) -> Any:
+        """A private, validated copy of ``item`` as the list at ``list_path`` holds it."""
+        if not list_path:
+            raise ModelError("the document is not a list")
+        parent = resolve(self.document, list_path[:-1])
+        if not isinstance(parent, BaseModel):
+            raise ModelError(f"{_dotted(list_path)} is not a list")
+        item_type = list_item_type(type(parent), field_name(parent, list_path[-1]))
+        if item_type is None:
+            raise ModelError(f"{_dotted(list_path)} is not a list")
+        if isinstance(item_type, type) and isinstance(item, item_type):
+            return _copy(item)
+        return item_adapter(item_type).validate_python(_copy(item))
+
+    def _insert(self, op: InsertItem) -> None:
+        items = resolve_list(self.document, op.path)
+        item = self._coerce_item(op.path, op.item)
+        if not 0 <= op.index <= len(items):
+            raise ModelError(f"index {op.index} out of range for {_dotted(op.path)}")
+        item_id = _item_id(item)
+        if item_id is not None and any(getattr(i, "id", None) == item_id for i in items):
+            raise ModelError(f"duplicate id {item_id!r} in {_dotted(op.path)}")
+        problems = subtree_problems(item, f"{_dotted(op.path)}[{op.index}]")
+        if problems:
+            raise ModelError(f"{problems[0].where}: {problems[0].what}")
+        if op.path == ("connections",):
+            self._check_endpoint(item.source)
+            self._check_endpoint(item.target)
+        items.insert(op.index, item)
+        if op.path == ("components",):
+            self.graph.add_node(item.id)
+        elif op.path == ("connections",):
+            self.graph.add_edge(item.source, item.target, key=item.id)
+
+    def _remove(self, op: RemoveItem) -> None:
+        items = resolve_list(self.document, op.path)
+        item = self._coerce_item(op.path, op.item)
+        if not 0 <= op.index < len(items) or items[op.index] != item:
+            found = f"{_item_id(items[op.index])!r}" if 0 <= op.index < len(items) else "nothing"
+            raise ModelError(
+                f"stale edit: {_dotted(op.path)}[{op.index}] holds {found}, not the {_item_id(item) or 'item'!r} "
+                "the edit removes (build removals from the current design, last index first)"
+            )
+        if op.path == ("components",) and self.graph.degree(item.id):
+            raise ModelError(f"component {item.id!r} still has connections")
+        removed = items.pop(op.index)
+        if op.path == ("components",):
+            self.graph.remove_node(removed.id)
+        elif op.path == ("connections",):
+            self.graph.remove_edge(removed.source, removed.target, key=removed.id)
 
     def _check_endpoint(self, component_id: str) -> None:
         if component_id not in self.graph:
             raise ModelError(f"no component {component_id!r} to connect")
 
     def _rebuild_graph(self) -> None:
+        problems = document_problems(self.document)
+        if problems:
+            raise ModelError(f"{problems[0].where}: {problems[0].what}")
         graph = nx.MultiDiGraph()
         graph.add_nodes_from(c.id for c in self.document.components)
-        for conn in self.document.connections:
-            if conn.source not in graph or conn.target not in graph:
-                raise ModelError(f"connection {conn.id!r} joins a missing component")
-            graph.add_edge(conn.source, conn.target, key=conn.id)
+        graph.add_edges_from((c.source, c.target, c.id) for c in self.document.connections)
         self.graph = graph
 
     # -- building operations ---------------------------------------------------------
@@ -171,8 +235,11 @@ class Design:
         return SetField(path, _copy(self.get(path)), _copy(value), label)
 
     def insert_op(self, list_path: Path, item: Any, index: int | None = None, label: str = "") -> InsertItem:
+        """Insert ``item`` (a model or its dict) at ``index``, by default at the end."""
         items = resolve_list(self.document, list_path)
-        return InsertItem(list_path, len(items) if index is None else index, _copy(item), label)
+        return InsertItem(
+            list_path, len(items) if index is None else index, self._coerce_item(list_path, item), label
+        )
 
     def remove_op(self, item_path: Path, label: str = "") -> Operation:
         """Remove the item at ``item_path``; a component takes its connections along."""
@@ -182,23 +249,62 @@ class Design:
         index = index_of(items, item_path[-1])
         return RemoveItem(item_path[:-1], index, _copy(items[index]), label)
 
+    def remove_items_op(self, list_path: Path, ids: Iterable[str], label: str = "") -> Batch:
+        """Remove several items of one list as one edit (indices recorded last first)."""
+        if list_path == ("components",):
+            return self.remove_components_op(ids, label)
+        doomed = set(ids)
+        items = resolve_list(self.document, list_path)
+        missing = doomed - {getattr(i, "id", None) for i in items}
+        if missing:
+            raise PathError(f"no item with id {sorted(missing)[0]!r} in {_dotted(list_path)}")
+        ops = tuple(
+            RemoveItem(list_path, i, _copy(items[i]))
+            for i in range(len(items) - 1, -1, -1)
+            if items[i].id in doomed
+        )
+        return Batch(ops, label)
+
     def move_op(self, list_path: Path, old_index: int, new_index: int, label: str = "") -> MoveItem:
         return MoveItem(list_path, old_index, new_index, label)
 
     def remove_components_op(self, ids: Iterable[str], label: str = "") -> Batch:
-        """Remove components with their connections and group memberships."""
+        """Remove components with their connections and every reference to them.
+
+        Group memberships and scaling phases drop the ids; tables and endpoints owned by a
+        removed service become unowned. One batch, so one undo brings all of it back.
+        """
         doomed = set(ids)
+        doc = self.document
         ops: list[Operation] = []
-        for group in self.document.groups:
+        for group in doc.groups:
             if doomed & set(group.members):
                 kept = [m for m in group.members if m not in doomed]
                 ops.append(SetField(("groups", group.id, "members"), list(group.members), kept))
+        for phase in doc.scaling_phases:
+            if doomed & set(phase.adds_components):
+                kept = [m for m in phase.adds_components if m not in doomed]
+                ops.append(
+                    SetField(
+                        ("scaling_phases", phase.id, "adds_components"), list(phase.adds_components), kept
+                    )
+                )
+        ops += [
+            SetField(("schema", "tables", t.id, "service"), t.service, "")
+            for t in doc.schema_.tables
+            if t.service in doomed
+        ]
+        ops += [
+            SetField(("api", "endpoints", e.id, "service"), e.service, "")
+            for e in doc.api.endpoints
+            if e.service in doomed
+        ]
         # Remove from the end so that each recorded index is right when applied in order.
-        conns = self.document.connections
+        conns = doc.connections
         for i in range(len(conns) - 1, -1, -1):
             if conns[i].source in doomed or conns[i].target in doomed:
                 ops.append(RemoveItem(("connections",), i, _copy(conns[i])))
-        comps = self.document.components
+        comps = doc.components
         for i in range(len(comps) - 1, -1, -1):
             if comps[i].id in doomed:
                 ops.append(RemoveItem(("components",), i, _copy(comps[i])))
