@@ -20,6 +20,7 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "fmt": ("fmt", "rewrite design files in canonical form (--check only reports)"),
     "config": ("config", "print the design's .agentconfig.json section, or merge it into a file (--write)"),
     "lint": ("lint", "check a design against the architecture and schema rules; exit 1 on errors"),
+    "export": ("export", "write the design pack (document, diagrams, DDL, API, config) to a folder or zip"),
 }
 
 

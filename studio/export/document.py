@@ -14,7 +14,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from typing import Any
 
-from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
@@ -99,7 +99,7 @@ def environment(context: ExportContext, *, html: bool) -> SandboxedEnvironment:
         loaders.insert(0, FileSystemLoader(str(context.templates)))
     env = SandboxedEnvironment(
         loader=ChoiceLoader(loaders),
-        autoescape=select_autoescape(enabled_extensions=("html", "htm", "xml"), default_for_string=html) if html else False,
+        autoescape=html,  # the templates are *.html.j2: decided by the caller, not the extension
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -178,9 +178,10 @@ def render_html(context: ExportContext) -> str:
     return environment(context, html=True).get_template("design.html.j2").render(view(context), figures=figures)
 
 
-def render_print_html(context: ExportContext) -> str:
-    """The HTML that Qt's QTextDocument prints to PDF (its HTML subset: tables, no flexbox)."""
-    return environment(context, html=True).get_template("design.print.html.j2").render(view(context))
+def render_print_html(context: ExportContext, images: dict[str, int]) -> str:
+    """The HTML that Qt's QTextDocument prints to PDF (its HTML subset: tables, no flexbox);
+    ``images`` maps the figures available as ``figure:NAME`` resources to their width."""
+    return environment(context, html=True).get_template("design.print.html.j2").render(view(context), images=images)
 
 
 def render_lint(context: ExportContext) -> str:

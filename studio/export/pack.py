@@ -63,6 +63,8 @@ class Writer:
     group: str
     description: str
     produce: Callable[[ExportContext], Files]
+    #: Other names ``--only`` accepts for this writer (``svg`` selects every SVG writer).
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass
@@ -103,14 +105,14 @@ def select(only: Iterable[str] | None) -> list[Writer]:
     wanted = [s.strip().lower() for s in (only or []) if s.strip()]
     if not wanted:
         return table
-    known = {w.kind for w in table} | {w.group for w in table}
+    known = {w.kind for w in table} | {w.group for w in table} | {a for w in table for a in w.aliases}
     unknown = [s for s in wanted if s not in known]
     if unknown:
         raise ExportError(
             f"unknown kind {', '.join(repr(u) for u in unknown)}; choose from: {', '.join(kinds())} "
             f"or the groups {', '.join(groups())}"
         )
-    return [w for w in table if w.kind in wanted or w.group in wanted]
+    return [w for w in table if w.kind in wanted or w.group in wanted or set(w.aliases) & set(wanted)]
 
 
 def safe_member(name: str) -> str:

@@ -8,6 +8,7 @@ module is missing the writer raises, the pack reports it by kind, and the tests 
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from studio.export import dbml, dot, drawio, mermaid, plantuml, structurizr
@@ -63,12 +64,12 @@ def rendered(context: ExportContext, diagram: str, suffix: str) -> bytes:
     return context.cached(f"{diagram}{suffix}", make)
 
 
-def write_svg(context: ExportContext) -> Files:
-    return [("system.svg", rendered(context, "system", ".svg")), ("erd.svg", rendered(context, "erd", ".svg"))]
+def image_writer(diagram: str, suffix: str) -> Callable[[ExportContext], Files]:
+    def write(context: ExportContext) -> Files:
+        return [(f"{diagram}{suffix}", rendered(context, diagram, suffix))]
 
-
-def write_png(context: ExportContext) -> Files:
-    return [("system.png", rendered(context, "system", ".png")), ("erd.png", rendered(context, "erd", ".png"))]
+    write.__name__ = f"write_{diagram}_{suffix[1:]}"
+    return write
 
 
 # -- diagrams as text -----------------------------------------------------------------------
@@ -158,8 +159,10 @@ WRITERS: list[Writer] = [
     Writer("md", "document", "design.md: the design document in Markdown, diagrams as Mermaid", write_markdown),
     Writer("html", "document", "design.html: self-contained HTML with inline SVG and a contents list", write_html),
     Writer("pdf", "document", "design.pdf: the document as PDF with selectable text", write_pdf),
-    Writer("svg", "diagrams", "system.svg and erd.svg", write_svg),
-    Writer("png", "diagrams", "system.png and erd.png", write_png),
+    Writer("system-svg", "diagrams", "system.svg", image_writer("system", ".svg"), ("svg",)),
+    Writer("system-png", "diagrams", "system.png", image_writer("system", ".png"), ("png",)),
+    Writer("erd-svg", "diagrams", "erd.svg", image_writer("erd", ".svg"), ("svg",)),
+    Writer("erd-png", "diagrams", "erd.png", image_writer("erd", ".png"), ("png",)),
     Writer("mermaid", "diagrams", "system.mmd, c4-container.mmd and erd.mmd", write_mermaid),
     Writer("plantuml", "diagrams", "system.puml (C4-PlantUML)", write_plantuml),
     Writer("dot", "diagrams", "system.dot (Graphviz)", write_dot),

@@ -1,0 +1,104 @@
+"""``design.pdf``: the document printed by Qt (QTextDocument onto QPdfWriter).
+
+Text stays text (selectable, searchable); Qt embeds subsets of the fonts it uses, so
+Korean and Japanese names need no font on the reader's machine. Colour emoji fonts cannot
+be embedded in a PDF, so each emoji is painted to a small image and placed inline.
+Diagrams are the pack's PNG renderings, scaled to the page width.
+"""
+
+from __future__ import annotations
+
+import re
+
+from studio.export.document import render_print_html
+from studio.export.pack import ExportContext
+
+#: Emoji and pictographs with their modifiers, joiners and variation selectors.
+_EMOJI = re.compile(
+    "(?:[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\u2300-\u23ff]"
+    "[\ufe0f\U0001f3fb-\U0001f3ff]*(?:\u200d[\U0001f000-\U0001faff\u2600-\u27bf][\ufe0f]?)*)"
+)
+_TEXT_OR_TAG = re.compile(r"(<[^>]*>)")
+PAGE_WIDTH_PX = 680
+
+
+def _emoji_image(sequence: str):  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QRectF, Qt
+    from PySide6.QtGui import QFont, QImage, QPainter
+
+    image = QImage(72, 72, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    font = QFont()
+    font.setFamilies(["Noto Color Emoji", "Apple Color Emoji", "Segoe UI Emoji"])
+    font.setPixelSize(56)
+    painter.setFont(font)
+    painter.drawText(QRectF(0, 0, 72, 72), int(Qt.AlignmentFlag.AlignCenter), sequence)
+    painter.end()
+    return image
+
+
+def _with_emoji_images(html: str, document) -> str:  # type: ignore[no-untyped-def]
+    """Replace emoji in text (not in tags or the head) by ``<img src="emoji:N">``."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QTextDocument
+
+    start = html.find("<body")
+    head, body = html[:start], html[start:]
+    names: dict[str, str] = {}
+
+    def swap(match: re.Match[str]) -> str:
+        seq = match.group(0)
+        if seq not in names:
+            names[seq] = f"emoji:{len(names)}"
+            document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(names[seq]), _emoji_image(seq))
+        return f'<img src="{names[seq]}" width="14" height="14">'
+
+    parts = _TEXT_OR_TAG.split(body)
+    body = "".join(p if p.startswith("<") else _EMOJI.sub(swap, p) for p in parts)
+    return head + body
+
+
+def render_pdf(context: ExportContext) -> bytes:
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSizeF, QUrl
+    from PySide6.QtGui import QFont, QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+
+    from studio.export.diagrams.fonts import FALLBACK_FAMILIES, register_fonts
+    from studio.export.diagrams.system_render import ensure_gui
+    from studio.export.writers import rendered
+
+    ensure_gui()
+    register_fonts()
+    document = QTextDocument()
+    base = QFont()
+    base.setFamilies(FALLBACK_FAMILIES)
+    base.setPointSizeF(10)
+    document.setDefaultFont(base)
+    images: dict[str, int] = {}
+    for name in ("system", "erd"):
+        try:
+            png = rendered(context, name, ".png")
+        except Exception:  # the pack reports the failing image writer; the PDF still prints
+            continue
+        image = QImage.fromData(png)
+        if image.isNull():
+            continue
+        document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(f"figure:{name}"), image)
+        images[name] = min(PAGE_WIDTH_PX, image.width() // 2)
+    html = render_print_html(context, images)
+    document.setHtml(_with_emoji_images(html, document))
+    document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, context.document.overview.title)
+
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(96)
+    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait, QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter))
+    writer.setTitle(context.document.overview.title or "Design")
+    writer.setCreator("Backend Architect Studio")
+    document.setPageSize(QSizeF(writer.pageLayout().paintRectPixels(writer.resolution()).size()))
+    document.print_(writer)
+    del writer
+    buffer.close()
+    return bytes(data.data())
