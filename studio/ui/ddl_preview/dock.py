@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from studio.model import Operation, Path, PathError
 from studio.sql.ddl import DdlRenderer
 from studio.sql.dialects import DIALECTS
+from studio.sql.notes import ConversionNote, comment_block
 from studio.ui.ddl_preview.highlighter import SqlHighlighter
 from studio.ui.ddl_preview.problems import ProblemsList
 from studio.ui.ddl_preview.text_sync import sync_text
@@ -47,6 +48,7 @@ class DdlPreviewDock(QDockWidget):
         self.table_id = ""
         self.renderer = DdlRenderer(lambda: self.session.design.document.schema, dialect.name)
         self._shown = ""
+        self._scroll_pending = False
         self.on_activate: Callable[[Path], None] | None = None
 
         body = QWidget(self)
@@ -121,11 +123,14 @@ class DdlPreviewDock(QDockWidget):
         self.refresh()
 
     def follow_table(self, table_id: str) -> None:
-        """Show (or scroll to) the table selected in the schema dock or the ERD."""
+        """Show (or scroll to) the table selected in the schema dock or the ERD.
+
+        Deferred like an edit: the selection may change while the model is still telling
+        its listeners about an operation the renderer has not seen yet.
+        """
         self.table_id = table_id
-        self.refresh()
-        if self.scope() == SHOW_SCHEMA:
-            self._scroll_to_table()
+        self._scroll_pending = True
+        self._timer.start()
 
     def _table_name(self) -> str:
         try:
@@ -138,7 +143,13 @@ class DdlPreviewDock(QDockWidget):
             return self.renderer.full_script()
         if not self._table_name():
             return "-- Select a table in the schema dock to see its DDL.\n"
-        return self.renderer.table_text(self.table_id)
+        return self.table_script()
+
+    def table_script(self) -> str:
+        """The selected table's statements under its conversion notes."""
+        header = comment_block(self._table_notes(), DIALECTS[self.renderer.dialect].label)
+        body = self.renderer.table_text(self.table_id)
+        return f"{header}\n\n{body}" if header else body
 
     def refresh(self) -> None:
         """Bring the text up to date; only re-rendered statements are replaced in the editor."""
@@ -151,13 +162,16 @@ class DdlPreviewDock(QDockWidget):
             else:
                 document.setPlainText(text)
             self._shown = text
-        self.problems.set_notes([(n.table, n.message) for n in self.renderer.notes()]
-                                if self.scope() == SHOW_SCHEMA else self._table_notes())
+        notes = self.renderer.notes() if self.scope() == SHOW_SCHEMA else self._table_notes()
+        self.problems.set_notes([(n.table, n.message) for n in notes])
+        if self._scroll_pending and self.scope() == SHOW_SCHEMA:
+            self._scroll_to_table()
+        self._scroll_pending = False
         self.refreshed.emit()
 
-    def _table_notes(self) -> list[tuple[str, str]]:
+    def _table_notes(self) -> list[ConversionNote]:
         name = self._table_name()
-        return [(n.table, n.message) for n in self.renderer.notes() if n.table == name] if name else []
+        return [n for n in self.renderer.notes() if n.table == name] if name else []
 
     def _scroll_to_table(self) -> None:
         name = self._table_name()
@@ -183,7 +197,7 @@ class DdlPreviewDock(QDockWidget):
 
     def copy_table(self) -> None:
         if self._table_name():
-            QGuiApplication.clipboard().setText(self.renderer.table_text(self.table_id))
+            QGuiApplication.clipboard().setText(self.table_script())
 
     # -- events ----------------------------------------------------------------------------
     def _on_changed(self, op: Operation) -> None:
