@@ -45,11 +45,23 @@ def _flat(method: Callable[[Generator, exp.Expression], str]) -> Callable[[Gener
     return flat
 
 
+def _datatype(base: type[Generator]) -> Callable[[Generator, exp.DataType], str]:
+    """Types come from :mod:`studio.sql.types` already spelled for the dialect: write them as is."""
+
+    def datatype_sql(self: Generator, expression: exp.DataType) -> str:
+        if expression.this == exp.DType.USERDEFINED and expression.args.get("kind"):
+            return self.sql(expression, "kind")
+        return base.datatype_sql(self, expression)
+
+    return datatype_sql
+
+
 @lru_cache(maxsize=None)
 def _generator_class(dialect_name: str) -> type[Generator]:
     base = sqlglot.Dialect.get_or_raise(dialect_name).generator_class
     return type(f"Studio{base.__name__}", (base,), {
         "paren_sql": _flat(base.paren_sql), "reference_sql": _flat(base.reference_sql),
+        "datatype_sql": _datatype(base),
     })
 
 
@@ -60,7 +72,7 @@ def sql(expression: exp.Expression, d: Dialect, pretty: bool = False) -> str:
     """
     generator = _generator_class(d.sqlglot)(
         pretty=pretty, identify=True, unsupported_level=ErrorLevel.RAISE, dialect=d.sqlglot)
-    return generator.generate(expression) + ";"
+    return generator.generate(expression, copy=False) + ";"
 
 
 def _ident(name: str) -> exp.Identifier:

@@ -1,0 +1,237 @@
+"""SQL import: DDL files (hand-written, pg_dump, mysqldump, sqlite3 .schema) into the model.
+
+Statements are split with the dialect's tokenizer (:mod:`studio.sql.statements`) and each
+one is parsed on its own, so one broken statement costs one warning, never the rest of the
+file. What the model holds (tables, indexes, enums, keys, checks, comments) is imported;
+everything else (SET, GO, extensions, functions, triggers, sequences, ownership) is
+skipped with a warning naming its line. Ids are derived from names, so importing the same
+file twice gives the same ids.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import sqlglot
+from sqlglot import exp
+from sqlglot.errors import ParseError, TokenError
+
+from studio.model import DesignDocument, EnumType, Schema, Table
+from studio.sql.dialects import dialect as get_dialect
+from studio.sql.statements import Statement, split_statements
+from studio.sql.tables import TableReader, model_id
+
+
+@dataclass(frozen=True)
+class ImportWarning:
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"line {self.line}: {self.message}"
+
+
+@dataclass
+class ImportResult:
+    tables: list[Table] = field(default_factory=list)
+    enums: list[EnumType] = field(default_factory=list)
+    warnings: list[ImportWarning] = field(default_factory=list)
+
+    def schema(self) -> Schema:
+        return Schema(tables=self.tables, enums=self.enums)
+
+
+#: Leading keywords of statements the model does not hold -> what to call them.
+_SKIPPED: list[tuple[tuple[str, ...], str]] = [
+    (("SET",), "SET"), (("SELECT",), "SELECT"), (("USE",), "USE"), (("GO",), "GO"),
+    (("CREATE", "EXTENSION"), "CREATE EXTENSION"), (("CREATE", "SCHEMA"), "CREATE SCHEMA"),
+    (("CREATE", "SEQUENCE"), "CREATE SEQUENCE"), (("ALTER", "SEQUENCE"), "ALTER SEQUENCE"),
+    (("CREATE", "FUNCTION"), "a function"), (("CREATE", "OR", "REPLACE"), "a function or view"),
+    (("CREATE", "PROCEDURE"), "a procedure"), (("CREATE", "TRIGGER"), "a trigger"),
+    (("CREATE", "VIEW"), "a view"), (("CREATE", "DOMAIN"), "a domain"),
+    (("PRAGMA",), "PRAGMA"), (("BEGIN",), "BEGIN"), (("COMMIT",), "COMMIT"), (("START",), "START"),
+    (("INSERT",), "INSERT"), (("DROP",), "DROP"), (("LOCK",), "LOCK"), (("UNLOCK",), "UNLOCK"),
+    (("GRANT",), "GRANT"), (("REVOKE",), "REVOKE"), (("EXEC",), "EXEC"), (("EXECUTE",), "EXECUTE"),
+    (("DECLARE",), "DECLARE"), (("PRINT",), "PRINT"),
+]
+
+
+class _Importer:
+    def __init__(self, dialect_name: str) -> None:
+        self.d = get_dialect(dialect_name)
+        self.read = self.d.sqlglot
+        self.result = ImportResult()
+        self.tables: dict[str, TableReader] = {}
+        self.enums: dict[str, EnumType] = {}
+
+    def warn(self, line: int, message: str) -> None:
+        self.result.warnings.append(ImportWarning(line, message))
+
+    def run(self, text: str) -> ImportResult:
+        for statement in split_statements(text, self.read):
+            if statement.note:
+                self.warn(statement.line, f"{statement.note} skipped")
+                continue
+            try:
+                self.statement(statement)
+            except (ParseError, TokenError) as exc:
+                first = str(exc).strip().splitlines()[0] if str(exc).strip() else "syntax error"
+                self.warn(statement.line, f"could not parse {_describe(statement)}: {first}")
+            except _Skip as skip:
+                self.warn(statement.line, str(skip))
+        for reader in self.tables.values():
+            for line, message in reader.finish():
+                self.warn(line, message)
+        self.result.tables = [r.table for r in self.tables.values()]
+        self.result.enums = list(self.enums.values())
+        return self.result
+
+    # -- dispatch ------------------------------------------------------------------
+    def statement(self, s: Statement) -> None:
+        k = s.keywords
+        for prefix, name in _SKIPPED:
+            if k[: len(prefix)] == prefix:
+                raise _Skip(f"{name} statement skipped (not part of the schema model)")
+        if k[:2] == ("CREATE", "TABLE") or k[:3] in (("CREATE", "TEMPORARY", "TABLE"), ("CREATE", "UNLOGGED", "TABLE")):
+            self.create_table(s)
+        elif k[:2] == ("CREATE", "INDEX") or k[:3] == ("CREATE", "UNIQUE", "INDEX"):
+            self.create_index(s)
+        elif k[:2] == ("CREATE", "TYPE"):
+            self.create_type(s)
+        elif k[:2] == ("ALTER", "TABLE"):
+            self.alter_table(s)
+        elif k[:2] == ("COMMENT", "ON"):
+            self.comment(s)
+        else:
+            raise _Skip(f"{_describe(s)} statement skipped (not part of the schema model)")
+
+    def parse(self, s: Statement) -> exp.Expression:
+        parsed = sqlglot.parse(s.text, read=self.read)
+        if len(parsed) != 1 or parsed[0] is None:
+            raise ParseError("not a single statement")
+        expression = parsed[0]
+        if isinstance(expression, exp.Command):
+            raise ParseError(f"{_describe(s)} is not understood by the {self.d.label} parser")
+        return expression
+
+    def reader(self, table: exp.Expression, line: int) -> TableReader:
+        name = table.name
+        reader = self.tables.get(name)
+        if reader is None:
+            raise _Skip(f"table {name} is not defined (yet) in this file; statement skipped")
+        return reader
+
+    # -- statements ----------------------------------------------------------------
+    def create_table(self, s: Statement) -> None:
+        create = self.parse(s)
+        if not isinstance(create, exp.Create) or not isinstance(create.this, exp.Schema):
+            raise _Skip("CREATE TABLE without a column list (AS SELECT, LIKE) skipped")
+        name = create.this.this.name
+        if name.startswith("sqlite_"):
+            raise _Skip(f"SQLite's internal table {name} skipped")
+        if name in self.tables:
+            self.warn(s.line, f"table {name} is defined again; the later definition is kept")
+        reader = TableReader(name, s.line, self.read, self.enums)
+        reader.read_create(create)
+        self.tables[name] = reader
+
+    def create_index(self, s: Statement) -> None:
+        create = self.parse(s)
+        index = create.this
+        if not isinstance(index, exp.Index) or index.args.get("table") is None:
+            raise ParseError("not an index on a table")
+        self.reader(index.args["table"], s.line).read_index(create, s.line)
+
+    def create_type(self, s: Statement) -> None:
+        create = self.parse(s)
+        kind = create.args.get("expression")
+        if not isinstance(kind, exp.DataType) or kind.this != exp.DType.ENUM:
+            raise _Skip("CREATE TYPE other than AS ENUM skipped (not part of the schema model)")
+        name = create.this.name
+        values = [v.name for v in kind.expressions]
+        self.enums[name] = EnumType(id=model_id("enum", name), name=name, values=values)
+
+    def alter_table(self, s: Statement) -> None:
+        alter = self.parse(s)
+        if not isinstance(alter, exp.Alter):
+            raise _Skip(f"{_describe(s)} skipped")
+        reader = self.reader(alter.this, s.line)
+        for action in alter.args.get("actions") or []:
+            if isinstance(action, exp.AddConstraint):
+                for constraint in action.expressions:
+                    reader.read_table_constraint(constraint, s.line)
+            else:
+                self.warn(s.line, f"ALTER TABLE {reader.table.name}: {type(action).__name__} skipped "
+                                  "(only ADD CONSTRAINT is part of the schema model)")
+
+    def comment(self, s: Statement) -> None:
+        comment = self.parse(s)
+        if not isinstance(comment, exp.Comment):
+            raise ParseError("not a COMMENT ON statement")
+        text = comment.expression.name if isinstance(comment.expression, exp.Literal) else ""
+        kind = str(comment.args.get("kind") or "").upper()
+        target = comment.this
+        if kind == "TABLE":
+            self.reader(target, s.line).table.comment = text
+        elif kind == "COLUMN" and isinstance(target, exp.Column):
+            table = exp.Table(this=exp.to_identifier(target.table))
+            reader = self.reader(table, s.line)
+            column = reader.table.column(target.name)
+            if column is None:
+                raise _Skip(f"COMMENT ON COLUMN: {target.table} has no column {target.name}; skipped")
+            column.comment = text
+        else:
+            raise _Skip(f"COMMENT ON {kind} skipped (not part of the schema model)")
+
+
+class _Skip(Exception):
+    """A statement the importer leaves out, with the reason as the warning."""
+
+
+def _describe(s: Statement) -> str:
+    words = [w for w in s.keywords if re.fullmatch(r"[A-Z_]+", w)][:2]
+    return " ".join(words) or "statement"
+
+
+def import_sql(text: str, dialect: str) -> ImportResult:
+    """Read the schema DDL in ``text`` (written for ``dialect``) into model tables and enums."""
+    return _Importer(dialect).run(text)
+
+
+def merge_into(document: DesignDocument, result: ImportResult) -> DesignDocument:
+    """A copy of ``document`` with the imported tables and enums added.
+
+    A table or enum with the same name replaces the existing one but keeps its id and
+    owning service, so references to it from elsewhere in the design stay valid.
+    """
+    doc = document.model_copy(deep=True)
+    by_name = {t.name: i for i, t in enumerate(doc.schema.tables)}
+    for table in result.tables:
+        if table.name in by_name:
+            old = doc.schema.tables[by_name[table.name]]
+            doc.schema.tables[by_name[table.name]] = table.model_copy(update={"id": old.id, "service": old.service})
+        else:
+            existing = {t.id for t in doc.schema.tables}
+            new_id = table.id if table.id not in existing else _fresh(table.id, existing)
+            doc.schema.tables.append(table.model_copy(update={"id": new_id}))
+            by_name[table.name] = len(doc.schema.tables) - 1
+    enums = {e.name: i for i, e in enumerate(doc.schema.enums)}
+    for enum in result.enums:
+        if enum.name in enums:
+            old_enum = doc.schema.enums[enums[enum.name]]
+            doc.schema.enums[enums[enum.name]] = enum.model_copy(update={"id": old_enum.id})
+        else:
+            existing = {e.id for e in doc.schema.enums}
+            doc.schema.enums.append(enum.model_copy(update={"id": enum.id if enum.id not in existing else _fresh(enum.id, existing)}))
+    return DesignDocument.model_validate(doc.model_dump())
+
+
+def _fresh(base: str, taken: set[str]) -> str:
+    n = 2
+    while f"{base}-{n}" in taken:
+        n += 1
+    return f"{base}-{n}"
+
+
+
