@@ -18,6 +18,8 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "new": ("new", "create a design file from a template"),
     "validate": ("validate", "check a design file; exit 1 if it has problems"),
     "fmt": ("fmt", "rewrite design files in canonical form (--check only reports)"),
+    "ddl": ("ddl", "print the schema as DDL for one SQL dialect (--dialect)"),
+    "import-sql": ("import_sql", "import SQL DDL into a new (-o) or existing (--into) design"),
     "config": ("config", "print the design's .agentconfig.json section, or merge it into a file (--write)"),
     "lint": ("lint", "check a design against the architecture and schema rules; exit 1 on errors"),
     "export": ("export", "write the design pack (document, diagrams, DDL, API, config) to a folder or zip"),
