@@ -57,9 +57,6 @@ def _item_id(item: Any) -> str | None:
 class Design:
     def __init__(self, document: DesignDocument | None = None) -> None:
         self.document = document if document is not None else DesignDocument()
-        problems = document_problems(self.document)
-        if problems:
-            raise ModelError(f"{problems[0].where}: {problems[0].what}")
         self.graph: nx.MultiDiGraph = nx.MultiDiGraph()
         self._listeners: list[Listener] = []
         self.revision = 0
