@@ -1,0 +1,66 @@
+"""The minimap: the whole drawing in miniature, with the visible area; click or drag to go."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt, QTimer
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPen
+from PySide6.QtWidgets import QFrame, QGraphicsView, QWidget
+
+from studio.ui.canvas.view import CanvasView
+
+
+class Minimap(QGraphicsView):
+    """A second, non-interactive view of the canvas scene, redrawn at most ten times a second."""
+
+    def __init__(self, main: CanvasView, parent: QWidget | None = None) -> None:
+        super().__init__(main.canvas, parent)
+        self.setObjectName("canvasMinimap")
+        self.main = main
+        self.setInteractive(False)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.NoViewportUpdate)
+        self.setRenderHints(QPainter.RenderHint.Antialiasing)
+        self.setFrameShape(QFrame.Shape.Box)
+        self.setFixedSize(220, 150)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setToolTip("Minimap: click or drag to move the view")
+        self._timer = QTimer(self, singleShot=True, interval=100)
+        self._timer.timeout.connect(self.refit)
+        main.canvas.changed.connect(lambda _: self._timer.start())
+        main.horizontalScrollBar().valueChanged.connect(lambda _: self._timer.start())
+        main.verticalScrollBar().valueChanged.connect(lambda _: self._timer.start())
+        main.zoom_changed.connect(lambda _: self._timer.start())
+
+    def refit(self) -> None:
+        bounds = self.main.canvas.itemsBoundingRect()
+        if bounds.isNull():
+            bounds = QRectF(0, 0, 400, 300)
+        self.fitInView(bounds.adjusted(-30, -30, 30, 30), Qt.AspectRatioMode.KeepAspectRatio)
+        self.viewport().update()
+
+    def visible_area(self) -> QRectF:
+        return self.main.mapToScene(self.main.viewport().rect()).boundingRect()
+
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802
+        painter.fillRect(rect, QColor(self.main.canvas.theme.background))
+
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802
+        theme = self.main.canvas.theme
+        fill = QColor(theme.selection)
+        fill.setAlpha(40)
+        painter.setPen(QPen(QColor(theme.selection), 0))
+        painter.setBrush(fill)
+        painter.drawRect(self.visible_area())
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        self.main.centerOn(self.mapToScene(event.position().toPoint()))
+        event.accept()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if event.buttons() & Qt.MouseButton.LeftButton:
+            self.main.centerOn(self.mapToScene(event.position().toPoint()))
+        event.accept()
+
+    def wheelEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        event.ignore()
