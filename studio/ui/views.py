@@ -8,6 +8,7 @@ knowledge about any editor.
 from __future__ import annotations
 
 VIEW_INSTALLERS: list[str] = [
+    "studio.ui.canvas:install",  # service canvas (central), component palette and inspector docks
     "studio.ui.desktop:install",  # settings, theme, autosave, workshop, palette
     "studio.ui.schema.install:install",  # schema dock, DDL preview with Problems
 ]
