@@ -1,4 +1,4 @@
-"""Starting the window: the QApplication, the first design, the event loop."""
+"""Starting the window: the QApplication, the first design, the event loop, a clean exit."""
 
 from __future__ import annotations
 
@@ -6,7 +6,13 @@ import sys
 from pathlib import Path
 
 
-def run_app(file: str | None) -> int:
+def run_app(file: str | None, quit_after_ms: int | None = None) -> int:
+    """Run the studio; ``quit_after_ms`` closes it that long after the window is shown.
+
+    The quit timer serves tests and benchmarks of start-up (``--quit-after-ms``): the
+    window goes through its ordinary close (unsaved changes would still be asked about).
+    """
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from studio.ui.main_window import MainWindow
@@ -14,9 +20,17 @@ def run_app(file: str | None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Backend Architect Studio")
     app.setOrganizationName("BackendArchitectStudio")
+    from studio.ui.desktop import prepare_application  # language, icon, recovery offer
+
+    prepare_application(app)
     window = MainWindow()
     window.open_initial(Path(file) if file else None)
     window.show()
+    if quit_after_ms is not None:
+        QTimer.singleShot(max(0, quit_after_ms), window.close)
     code = app.exec()
+    # Explicit teardown: no model event or undo-stack signal may reach a half-destroyed view.
     window.session.close()
+    window.deleteLater()
+    QApplication.sendPostedEvents(None, 0)
     return code
