@@ -12,6 +12,7 @@ import re
 
 from studio.export.document import render_print_html
 from studio.export.pack import ExportContext
+from studio.export.text import one_line
 
 #: Emoji and pictographs with their modifiers, joiners and variation selectors.
 _EMOJI = re.compile(
@@ -95,7 +96,7 @@ def render_pdf(context: ExportContext) -> bytes:
     writer = QPdfWriter(buffer)
     writer.setResolution(96)
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait, QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter))
-    writer.setTitle(context.document.overview.title or "Design")
+    writer.setTitle(one_line(context.document.overview.title) or "Design")
     writer.setCreator("Backend Architect Studio")
     document.setPageSize(QSizeF(writer.pageLayout().paintRectPixels(writer.resolution()).size()))
     document.print_(writer)
