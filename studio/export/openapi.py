@@ -331,6 +331,11 @@ class _Dumper(yaml.SafeDumper):
         return True
 
 
+def spec_yaml(spec: dict[str, Any]) -> str:
+    """An OpenAPI dict as YAML (safe dumping: plain data only, strings quoted as needed)."""
+    return yaml.dump(spec, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
+
+
 def openapi_yaml(document: DesignDocument) -> str:
-    """:func:`build_openapi` as YAML (safe dumping: only plain data, all strings quoted as needed)."""
-    return yaml.dump(build_openapi(document), Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
+    """:func:`build_openapi` as YAML."""
+    return spec_yaml(build_openapi(document))

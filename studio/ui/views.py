@@ -11,4 +11,7 @@ VIEW_INSTALLERS: list[str] = [
     "studio.ui.canvas:install",  # service canvas (central), component palette and inspector docks
     "studio.ui.desktop:install",  # settings, theme, autosave, workshop, palette
     "studio.ui.schema.install:install",  # schema dock, DDL preview with Problems
+    "studio.ui.api.dock:install",  # API dock: endpoints by service, problems, GraphQL SDL, OpenAPI preview
+    "studio.ui.sections.dock:install",  # Sections dock: overview ... performance targets
+    "studio.ui.config.panel:install",  # Agent config panel (.agentconfig.json)
 ]

@@ -44,6 +44,13 @@ class ColumnSpec:
     tooltip: str = ""
     width: int = 0
     read_only: bool = False
+    #: Display override: ``render(item, design)`` (e.g. a payload summarised in one line).
+    render: Callable[[Any, Design], str] | None = None
+
+    @property
+    def field_path(self) -> tuple[str, ...]:
+        """The path of the edited value below the item (``"request.table"`` -> two steps)."""
+        return tuple(self.key.split(".")) if self.key else ()
 
     def options(self, design: Design) -> list[tuple[str, str]]:
         if self.choices is None:
@@ -51,11 +58,13 @@ class ColumnSpec:
         return list(self.choices(design) if callable(self.choices) else self.choices)
 
     def value_of(self, item: Any) -> Any:
-        if self.key is None:
-            return item
-        return getattr(item, self.key)
+        for step in self.field_path:
+            item = getattr(item, step)
+        return item
 
     def display(self, item: Any, design: Design) -> str:
+        if self.render is not None:
+            return self.render(item, design)
         value = self.value_of(item)
         if self.kind == "bool":
             return ""

@@ -13,6 +13,19 @@ from studio.ui.sections.pages import SECTIONS, SectionPage
 from studio.ui.session import DocumentSession
 
 
+#: Outline section names (``studio.ui.outline.SECTIONS``) -> the page that edits them; the
+#: pages' own names are registered too so the outline can list any of them.
+OUTLINE_NAMES: dict[str, str] = {
+    **{name: name for name in SECTIONS},
+    "cache_layers": "caching",
+    "scaling_phases": "scaling",
+    "rate_limits": "security",
+    "metrics": "monitoring",
+    "milestones": "roadmap",
+    "performance_targets": "performance",
+}
+
+
 class SectionsPanel(QWidget):
     def __init__(self, session: DocumentSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -73,5 +86,5 @@ def install(window) -> None:  # type: ignore[no-untyped-def]
 
     register = getattr(window, "register_section", None)
     if callable(register):
-        for name, (title, _) in SECTIONS.items():
-            register(name, lambda name=name: reveal(name))
+        for outline_name, name in OUTLINE_NAMES.items():
+            register(outline_name, lambda name=name: reveal(name))

@@ -133,17 +133,25 @@ class ItemListModel(QAbstractTableModel):
         item = items[index.row()]
         if spec.value_of(item) == new:
             return False
-        return self.session.push(self._set_op(index.row(), spec, new))
+        try:
+            op = self._set_op(index.row(), spec, new)
+        except ValueError as exc:  # pydantic refuses the value for an item without id
+            self.session.edit_refused.emit(f"{spec.title}: {exc.errors()[0]['msg'] if hasattr(exc, 'errors') else exc}")
+            return False
+        return self.session.push(op)
 
     def _set_op(self, row: int, spec: ColumnSpec, value: Any) -> Operation:
         assert self.path is not None
         items = self.items()
         if self.keyed and spec.key is not None:
-            return self.design.set_op((*self.path, items[row].id, spec.key), value, f"Change {spec.title.lower()}")
+            return self.design.set_op((*self.path, items[row].id, *spec.field_path), value, f"Change {spec.title.lower()}")
         new_items = list(items)
-        new_items[row] = value if spec.key is None else items[row].model_copy(update={spec.key: value})
-        if spec.key is not None:  # validate like an assignment would
-            new_items[row] = type(items[row]).model_validate(new_items[row].model_dump())
+        if spec.key is None:
+            new_items[row] = value
+        else:  # validated like an assignment would be
+            data = items[row].model_dump()
+            data[spec.key] = value
+            new_items[row] = type(items[row]).model_validate(data)
         return SetField(self.path, list(items), new_items, f"Change {spec.title.lower()}")
 
     def insert_item(self, row: int, item: Any) -> bool:

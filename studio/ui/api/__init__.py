@@ -1,0 +1,1 @@
+"""The API designer: REST endpoints by service, live problems, GraphQL SDL, OpenAPI preview."""

@@ -1,0 +1,75 @@
+"""A live, read-only OpenAPI 3.1 YAML preview that follows every edit (debounced)."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QFontDatabase, QShowEvent
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+
+from studio.export.openapi import build_openapi, spec_yaml
+from studio.model import Operation
+from studio.ui.session import DocumentSession
+
+#: Parts of the document the OpenAPI description is built from.
+_SOURCES = {"api", "schema", "security", "overview", "components"}
+
+
+class OpenApiPreview(QWidget):
+    def __init__(self, session: DocumentSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.status = QLabel(self)
+        self.text = QPlainTextEdit(self)
+        self.text.setReadOnly(True)
+        self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.status)
+        layout.addWidget(self.text, 1)
+        self._dirty = True
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(120)
+        self._timer.timeout.connect(self.refresh)
+        session.changed.connect(self._on_changed)
+        session.replaced.connect(self._invalidate)
+        self.last_ms = 0.0
+
+    def _on_changed(self, op: Operation) -> None:
+        if op.path[:1] and op.path[0] in _SOURCES:  # type: ignore[union-attr]
+            if op.path[0] == "components" and len(op.path) == 3 and op.path[2] in ("x", "y"):  # type: ignore[union-attr]
+                return  # dragging on the canvas changes nothing here
+            self._invalidate()
+
+    def _invalidate(self) -> None:
+        self._dirty = True
+        if self.isVisible():
+            self._timer.start()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self._dirty:
+            self.refresh()
+
+    def refresh(self) -> str:
+        """Rebuild the YAML now (also called by tests)."""
+        self._timer.stop()
+        start = time.perf_counter()
+        document = self.session.design.document
+        spec = build_openapi(document)
+        text = spec_yaml(spec)
+        self.last_ms = (time.perf_counter() - start) * 1000
+        if text != self.text.toPlainText():
+            bar = self.text.verticalScrollBar()
+            position = bar.value()
+            self.text.setPlainText(text)
+            bar.setValue(position)
+        skipped = spec.get("x-skipped-endpoints", [])
+        paths = len(document.api.endpoints)
+        note = f" - {len(skipped)} left out until fixed (see Problems)" if skipped else ""
+        self.status.setText(f"OpenAPI 3.1 from {paths} endpoints{note}")
+        self._dirty = False
+        return text

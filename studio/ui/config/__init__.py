@@ -1,0 +1,1 @@
+"""The config panel mirroring the ``backend-architect`` section of ``.agentconfig.json``."""

@@ -1,0 +1,1 @@
+"""Editors of the design document's sections, built from one table editor and one form binder."""
