@@ -1,0 +1,75 @@
+"""The pack's mechanics: selection, zip output, cancellation, the command line, fonts."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from studio.cli import main
+from studio.export.pack import ExportCancelled, ExportError, export_pack, select
+from studio.io.gallery import load_template
+from studio.io.design_file import save_design
+
+
+def test_only_selects_by_kind_group_and_alias() -> None:
+    assert [w.kind for w in select(["dbml", "api"])] == ["dbml", "openapi", "graphql"]
+    assert [w.kind for w in select(["svg"])] == ["system-svg", "erd-svg"]
+    with pytest.raises(ExportError, match="unknown kind 'nope'"):
+        select(["nope"])
+
+
+def test_zip_holds_the_selected_files(tmp_path: Path) -> None:
+    result = export_pack(load_template("ecommerce"), tmp_path / "pack.zip", as_zip=True, only=["mermaid", "design"])
+    with zipfile.ZipFile(tmp_path / "pack.zip") as archive:
+        assert sorted(archive.namelist()) == sorted(["system.mmd", "c4-container.mmd", "erd.mmd", "design.json"])
+    assert result.failures == []
+
+
+def test_cancel_writes_nothing(tmp_path: Path) -> None:
+    calls: list[str] = []
+
+    def progress(done: int, total: int, kind: str) -> bool:
+        calls.append(kind)
+        return done < 2
+
+    with pytest.raises(ExportCancelled):
+        export_pack(load_template("ecommerce"), tmp_path / "out", progress=progress)
+    assert not (tmp_path / "out").exists()
+    assert calls == ["md", "html", "pdf"]
+
+
+def test_user_templates_override_the_shipped_ones(tmp_path: Path) -> None:
+    (tmp_path / "tpl").mkdir()
+    (tmp_path / "tpl" / "lint.md.j2").write_text("Custom risks for {{ title | md }}\n", "utf-8")
+    export_pack(load_template("ecommerce"), tmp_path / "out", only=["lint"], templates=tmp_path / "tpl")
+    assert (tmp_path / "out" / "lint.md").read_text("utf-8") == "Custom risks for E-commerce backend\n"
+
+
+def test_user_templates_cannot_run_code(tmp_path: Path) -> None:
+    (tmp_path / "tpl").mkdir()
+    (tmp_path / "tpl" / "lint.md.j2").write_text("{{ doc.__class__.__mro__ }}", "utf-8")
+    result = export_pack(load_template("ecommerce"), tmp_path / "out", only=["lint"], templates=tmp_path / "tpl")
+    assert [f.kind for f in result.failures] == ["lint"] and "unsafe" in result.failures[0].message.lower()
+
+
+def test_cli_exports_and_reports_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    design = tmp_path / "shop.json"
+    save_design(load_template("ecommerce"), design)
+    assert main(["export", str(design), "-o", str(tmp_path / "out"), "--only", "dot,dbml"]) == 0
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["schema.dbml", "system.dot"]
+    assert main(["export", str(design), "-o", str(tmp_path / "z"), "--zip", "--only", "design"]) == 0
+    assert zipfile.ZipFile(tmp_path / "z.zip").namelist() == ["shop.json"]
+    assert main(["export", str(design), "-o", str(tmp_path / "o2"), "--only", "bogus"]) == 2
+    assert main(["export", str(tmp_path / "missing.json"), "-o", str(tmp_path / "o3")]) == 1
+    err = capsys.readouterr().err
+    assert "unknown kind 'bogus'" in err and "no such file" in err and "Traceback" not in err
+
+
+def test_cjk_and_emoji_have_glyphs() -> None:
+    from studio.export.diagrams.fonts import uncovered
+    from studio.export.diagrams.system_render import ensure_gui
+
+    ensure_gui()
+    assert uncovered("주문 서비스 注文サービス 🚀 데이터베이스 日本語") == set()
