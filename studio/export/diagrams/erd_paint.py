@@ -107,7 +107,7 @@ def paint_table(painter: QPainter, box: TableBox, theme: Theme, selected: bool =
     clip = QPainterPath()
     clip.addRect(QRectF(rect.left(), rect.top(), rect.width(), HEADER_H))
     painter.fillPath(header.intersected(clip), QBrush(color))
-    if lod < 0.35:
+    if lod < 0.25:
         return
     name_font = font(NAME_PX, True)
     painter.setFont(name_font)
@@ -155,7 +155,7 @@ def paint_erd(
     clip: QRectF | None = None,
     lod: float = 1.0,
 ) -> None:
-    """The whole ERD; ``clip`` skips what lies outside, ``lod`` below 0.35 drops the text."""
+    """The whole ERD; ``clip`` skips what lies outside, ``lod`` below 0.25 drops the text."""
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
     for group in layout.groups:
@@ -166,7 +166,7 @@ def paint_erd(
         painter.setPen(QPen(mix(group.color, theme.background, 0.6), 1.2))
         painter.setBrush(fill)
         painter.drawRoundedRect(group.rect, 12, 12)
-        if lod >= 0.35:
+        if lod >= 0.25:
             painter.setFont(font(9, True))
             painter.setPen(QColor(group.color))
             painter.drawText(QRectF(group.rect.left() + 14, group.rect.top() + 8, 70, 16), Qt.AlignmentFlag.AlignVCenter, "SERVICE")
