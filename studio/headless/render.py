@@ -18,6 +18,7 @@ from studio.io.design_file import DesignFileError, load_design
 #: One line per view; other editors add theirs (e.g. "erd").
 RENDERERS: dict[str, str] = {
     "system": "studio.export.diagrams.system_render:render_system",
+    "erd": "studio.export.diagrams.erd_render:render_erd",
 }
 
 
