@@ -14,4 +14,5 @@ VIEW_INSTALLERS: list[str] = [
     "studio.ui.api.dock:install",  # API dock: endpoints by service, problems, GraphQL SDL, OpenAPI preview
     "studio.ui.sections.dock:install",  # Sections dock: overview ... performance targets
     "studio.ui.config.panel:install",  # Agent config panel (.agentconfig.json)
+    "studio.ui.export_dialog:install",  # File > Export Design Pack
 ]
