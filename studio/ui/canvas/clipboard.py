@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from typing import TypeVar
 
 from pydantic import ValidationError
 from PySide6.QtCore import QMimeData
 
 from studio.model import Batch, Component, Connection, Design, Group, Operation, new_id
 
+T = TypeVar("T", Component, Connection, Group)
 MIME_TYPE = "application/x-backend-architect-studio-components+json"
 FORMAT = "backend-architect-studio/components"
 PASTE_OFFSET = 40.0
@@ -47,21 +49,32 @@ def mime_data(payload: bytes) -> QMimeData:
     return mime
 
 
+def _validate(model: type[T], data: dict, key: str) -> list[T]:
+    items = data.get(key, [])
+    if not isinstance(items, list):
+        raise ClipboardError(f"pasted data is invalid at {key}: not a list")
+    out = []
+    for i, raw in enumerate(items):
+        try:
+            out.append(model.model_validate(raw))
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where = ".".join(str(p) for p in first["loc"])
+            raise ClipboardError(f"pasted data is invalid at {key}[{i}].{where}: {first['msg']}") from exc
+    return out
+
+
 def paste_op(design: Design, payload: bytes, offset: float = PASTE_OFFSET) -> tuple[Batch, list[str]]:
     """The paste as one batch, and the new ids to select."""
     try:
         data = json.loads(payload.decode("utf-8"))
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise ClipboardError("the clipboard does not hold studio components")
-        comps = [Component.model_validate(c) for c in data.get("components", [])]
-        conns = [Connection.model_validate(c) for c in data.get("connections", [])]
-        groups = [Group.model_validate(g) for g in data.get("groups", [])]
+        comps = _validate(Component, data, "components")
+        conns = _validate(Connection, data, "connections")
+        groups = _validate(Group, data, "groups")
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ClipboardError(f"the clipboard content is not valid JSON: {exc}") from exc
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise ClipboardError(f"pasted component data is invalid at {where}: {first['msg']}") from exc
     new_ids = {c.id: new_id("cmp") for c in comps}
     ops: list[Operation] = []
     for c in comps:

@@ -126,7 +126,19 @@ class CanvasView(QGraphicsView):
         painter.drawLines(lines)
 
     # -- pan ------------------------------------------------------------------------------
+    @staticmethod
+    def _shift_extends(event: QMouseEvent) -> QMouseEvent:
+        """Shift-click adds to the selection, as Ctrl does in Qt (and rubber bands extend)."""
+        mods = event.modifiers()
+        if not mods & Qt.KeyboardModifier.ShiftModifier:
+            return event
+        return QMouseEvent(
+            event.type(), event.position(), event.scenePosition(), event.globalPosition(),
+            event.button(), event.buttons(), mods | Qt.KeyboardModifier.ControlModifier,
+        )
+
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        event = self._shift_extends(event)
         if event.button() == Qt.MouseButton.MiddleButton or (self._space and event.button() == Qt.MouseButton.LeftButton):
             self._pan_from = event.position().toPoint()
             self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
@@ -145,6 +157,7 @@ class CanvasView(QGraphicsView):
         super().mouseMoveEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        event = self._shift_extends(event)
         if self._pan_from is not None:
             self._pan_from = None
             self.viewport().setCursor(Qt.CursorShape.OpenHandCursor if self._space else Qt.CursorShape.ArrowCursor)
