@@ -22,8 +22,11 @@ def _problems(errors: list[GraphQLError]) -> list[SdlProblem]:
     out: list[SdlProblem] = []
     for error in errors:
         # The last location is the offending one (a duplicate, not the first definition).
-        loc = (error.locations or [None])[-1]
-        out.append(SdlProblem(loc.line if loc else 0, loc.column if loc else 0, error.message))
+        if error.locations:
+            loc = error.locations[-1]
+            out.append(SdlProblem(loc.line, loc.column, error.message))
+        else:
+            out.append(SdlProblem(0, 0, error.message))
     return sorted(out, key=lambda p: (p.line, p.column))
 
 

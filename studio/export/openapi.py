@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import yaml
+import yaml  # type: ignore[import-untyped]
 
 from studio.model import AuthLevel, DesignDocument, Endpoint, Payload, PayloadField, Table
 from studio.model.api_paths import normalise_path, path_parameters, path_problems
@@ -33,11 +33,35 @@ _BIG_INTEGER = {"bigint", "int8", "bigserial", "serial8"}
 _SMALL_INTEGER = {"smallint", "int2", "smallserial"}
 _NUMBER = {"decimal", "numeric", "money", "smallmoney", "number"}
 _FLOAT = {"real", "float4", "float", "double", "double precision", "float8"}
-_STRING = {"varchar", "character varying", "char", "character", "nvarchar", "nchar", "text", "tinytext",
-           "mediumtext", "longtext", "clob", "string", "citext", "ntext", "varchar2", "nvarchar2"}
+_STRING = {
+    "varchar",
+    "character varying",
+    "char",
+    "character",
+    "nvarchar",
+    "nchar",
+    "text",
+    "tinytext",
+    "mediumtext",
+    "longtext",
+    "clob",
+    "string",
+    "citext",
+    "ntext",
+    "varchar2",
+    "nvarchar2",
+}
 _BINARY = {"bytea", "blob", "binary", "varbinary", "longblob", "mediumblob", "image", "raw"}
-_DATETIME = {"timestamp", "timestamptz", "datetime", "datetime2", "smalldatetime", "datetimeoffset",
-             "timestamp with time zone", "timestamp without time zone"}
+_DATETIME = {
+    "timestamp",
+    "timestamptz",
+    "datetime",
+    "datetime2",
+    "smalldatetime",
+    "datetimeoffset",
+    "timestamp with time zone",
+    "timestamp without time zone",
+}
 _JSON_TYPES = {"string", "integer", "number", "boolean", "object", "array"}
 
 
@@ -177,8 +201,11 @@ class _Builder:
         else:
             schema = sql_type_schema(kind, self.enums)
         if field.description:
-            schema = {**schema, "description": field.description} if "$ref" not in schema else {
-                "allOf": [schema], "description": field.description}
+            schema = (
+                {**schema, "description": field.description}
+                if "$ref" not in schema
+                else {"allOf": [schema], "description": field.description}
+            )
         return schema
 
     def payload_schema(self, payload: Payload) -> dict[str, Any] | None:
@@ -252,13 +279,16 @@ class _Builder:
     def responses(self, endpoint: Endpoint, has_params: bool) -> dict[str, Any]:
         schema = self.payload_schema(endpoint.response)
         method = endpoint.method.value
+        ok: dict[str, Any]
         if schema is None:
-            ok_code, ok = ("204", {"description": "No content"})
+            ok_code, ok = "204", {"description": "No content"}
         else:
             # POST that answers with a table's row created it; other POSTs are actions.
             ok_code = "201" if method == "POST" and endpoint.response.table else "200"
-            ok = {"description": "Created" if ok_code == "201" else "OK",
-                  "content": {"application/json": {"schema": schema}}}
+            ok = {
+                "description": "Created" if ok_code == "201" else "OK",
+                "content": {"application/json": {"schema": schema}},
+            }
         responses: dict[str, Any] = {ok_code: ok}
         if endpoint.request.table or endpoint.request.fields:
             responses["400"] = {"description": "Invalid request"}
@@ -276,8 +306,15 @@ class _Builder:
         kind = self.document.security.auth_kind.strip().lower()
         base = self.document.api.base_path.rstrip("/")
         if self.scheme == "oauth2":
-            return {"type": "oauth2", "flows": {"password": {
-                "tokenUrl": f"{base}/auth/token", "scopes": {"admin": "Administrative operations"}}}}
+            return {
+                "type": "oauth2",
+                "flows": {
+                    "password": {
+                        "tokenUrl": f"{base}/auth/token",
+                        "scopes": {"admin": "Administrative operations"},
+                    }
+                },
+            }
         if self.scheme == "openIdConnect":
             return {"type": "openIdConnect", "openIdConnectUrl": "/.well-known/openid-configuration"}
         if self.scheme == "sessionCookie":
@@ -288,15 +325,20 @@ class _Builder:
         if kind == "jwt":
             lifetimes = self.document.security
             scheme["bearerFormat"] = "JWT"
-            scheme["description"] = (f"Access tokens live {lifetimes.access_token_minutes} minutes, "
-                                     f"refresh tokens {lifetimes.refresh_token_days} days.")
+            scheme["description"] = (
+                f"Access tokens live {lifetimes.access_token_minutes} minutes, "
+                f"refresh tokens {lifetimes.refresh_token_days} days."
+            )
         return scheme
 
 
 def build_openapi(document: DesignDocument) -> dict[str, Any]:
     """The OpenAPI 3.1 document of the design as plain data (dicts, lists, strings)."""
     builder = _Builder(document)
-    info: dict[str, Any] = {"title": document.overview.title or "API", "version": document.api.version or "1.0.0"}
+    info: dict[str, Any] = {
+        "title": document.overview.title or "API",
+        "version": document.api.version or "1.0.0",
+    }
     if document.overview.summary:
         info["description"] = document.overview.summary
     spec: dict[str, Any] = {"openapi": OPENAPI_VERSION, "info": info}

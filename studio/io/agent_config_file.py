@@ -112,7 +112,7 @@ def _decode(data: bytes, source: str) -> tuple[str, str]:
         line = data[: exc.start].count(b"\n") + 1
         raise AgentConfigFileError(source, f"not UTF-8 text (byte {exc.start})", line, 1) from None
     bom = "\ufeff" if text.startswith("\ufeff") else ""
-    return bom, text[len(bom):]
+    return bom, text[len(bom) :]
 
 
 def parse_agent_config(data: bytes | str, source: str = ".agentconfig.json") -> AgentConfigFile:
@@ -143,7 +143,9 @@ def parse_agent_config(data: bytes | str, source: str = ".agentconfig.json") -> 
             key = str(first["loc"][0]) if first["loc"] else ""
             inner = scan_object(text, member.value_start).member(key)
             line, col = _position(text, inner.value_start if inner else member.value_start)
-            raise AgentConfigFileError(source, f'"{SECTION_KEY}.{key}": {first["msg"].lower()}', line, col) from None
+            raise AgentConfigFileError(
+                source, f'"{SECTION_KEY}.{key}": {first["msg"].lower()}', line, col
+            ) from None
     return AgentConfigFile(text, raw, section, bom)
 
 
@@ -214,7 +216,9 @@ def _insert_members(text: str, obj: ObjectSpan, items: dict[str, Any], style: _S
     else:
         indent = _line_indent(text, obj.start) + unit if unit else ""
     parts = [
-        f"{json.dumps(k, ensure_ascii=style.ascii_only)}: {_dump(v, unit, indent, style.newline, style.ascii_only)}"
+        json.dumps(k, ensure_ascii=style.ascii_only)
+        + ": "
+        + _dump(v, unit, indent, style.newline, style.ascii_only)
         for k, v in items.items()
     ]
     sep = f",{style.newline}{indent}" if unit else ", "

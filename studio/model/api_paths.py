@@ -53,7 +53,9 @@ def path_problems(path: str) -> list[str]:
         name = _param_name(segment)
         if name is None:
             if "{" in segment or "}" in segment:
-                problems.append(f"malformed parameter in segment {position} {segment!r}: write it as {{name}}")
+                problems.append(
+                    f"malformed parameter in segment {position} {segment!r}: write it as {{name}}"
+                )
             elif not _LITERAL.match(segment):
                 problems.append(f"segment {position} {segment!r} has characters a URL path cannot hold")
             continue

@@ -9,6 +9,7 @@ import yaml
 from openapi_spec_validator import OpenAPIV31SpecValidator, validate
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
 
 from studio.io.gallery import load_template
 from studio.model import DesignDocument
@@ -19,7 +20,7 @@ from studio.ui.session import DocumentSession
 
 
 @pytest.fixture
-def session(qtbot) -> Iterator[DocumentSession]:  # type: ignore[no-untyped-def]
+def session(qtbot: QtBot) -> Iterator[DocumentSession]:
     s = DocumentSession()
     s.load(load_template("ecommerce"), None)
     yield s
@@ -27,7 +28,7 @@ def session(qtbot) -> Iterator[DocumentSession]:  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def panel(qtbot, session: DocumentSession) -> ApiPanel:  # type: ignore[no-untyped-def]
+def panel(qtbot: QtBot, session: DocumentSession) -> ApiPanel:
     widget = ApiPanel(session)
     qtbot.addWidget(widget)
     widget.resize(1300, 800)
@@ -45,7 +46,7 @@ def _undo_all(session: DocumentSession, before: DesignDocument) -> None:
     assert session.design.document == before
 
 
-def _edit(qtbot, panel: ApiPanel, endpoint_id: str, column: int, text: str) -> None:  # type: ignore[no-untyped-def]
+def _edit(qtbot: QtBot, panel: ApiPanel, endpoint_id: str, column: int, text: str) -> None:
     panel.select_endpoint(endpoint_id, column)
     panel.tree.setFocus()
     panel.tree.edit(panel.tree.currentIndex())
@@ -65,7 +66,7 @@ def _group_titles(panel: ApiPanel) -> list[str]:
     return [panel.proxy.index(r, 0).data() for r in range(panel.proxy.rowCount())]
 
 
-def test_endpoints_grouped_by_service_and_filterable(qtbot, panel: ApiPanel) -> None:  # type: ignore[no-untyped-def]
+def test_endpoints_grouped_by_service_and_filterable(qtbot: QtBot, panel: ApiPanel) -> None:
     assert _group_titles(panel) == ["Users module  (4)", "Products module  (5)", "Orders module  (4)"]
     qtbot.keyClicks(panel.filter, "status")
     assert _group_titles(panel) == ["Orders module  (4)"]
@@ -75,7 +76,7 @@ def test_endpoints_grouped_by_service_and_filterable(qtbot, panel: ApiPanel) -> 
     assert panel.proxy.rowCount() == 3
 
 
-def test_edit_cells_change_model_and_undo(qtbot, panel: ApiPanel, session: DocumentSession) -> None:  # type: ignore[no-untyped-def]
+def test_edit_cells_change_model_and_undo(qtbot: QtBot, panel: ApiPanel, session: DocumentSession) -> None:
     before = _snapshot(session)
     _edit(qtbot, panel, "ep-get-user", 1, "/users/{userId}")
     _edit(qtbot, panel, "ep-get-user", 2, "Fetch one user")
@@ -83,7 +84,11 @@ def test_edit_cells_change_model_and_undo(qtbot, panel: ApiPanel, session: Docum
     _edit(qtbot, panel, "ep-get-user", 8, "users, admin")
     endpoint = session.design.document.api.endpoints[2]
     assert (endpoint.path, endpoint.summary, endpoint.auth.value, endpoint.tags) == (
-        "/users/{userId}", "Fetch one user", "admin", ["users", "admin"])
+        "/users/{userId}",
+        "Fetch one user",
+        "admin",
+        ["users", "admin"],
+    )
     _edit(qtbot, panel, "ep-get-user", 3, "Orders module")  # changes group
     assert session.design.document.api.endpoints[2].service == "cmp-orders"
     assert _group_titles(panel)[2] == "Orders module  (5)" and panel.current_endpoint() == "ep-get-user"
@@ -91,7 +96,9 @@ def test_edit_cells_change_model_and_undo(qtbot, panel: ApiPanel, session: Docum
     assert _group_titles(panel)[0] == "Users module  (4)"
 
 
-def test_add_remove_and_reorder_within_service(qtbot, panel: ApiPanel, session: DocumentSession) -> None:  # type: ignore[no-untyped-def]
+def test_add_remove_and_reorder_within_service(
+    qtbot: QtBot, panel: ApiPanel, session: DocumentSession
+) -> None:
     before = _snapshot(session)
     panel.select_endpoint("ep-get-product")
     panel.tree.setFocus()
@@ -114,7 +121,7 @@ def test_add_remove_and_reorder_within_service(qtbot, panel: ApiPanel, session: 
     _undo_all(session, before)
 
 
-def test_live_problems(qtbot, panel: ApiPanel, session: DocumentSession) -> None:  # type: ignore[no-untyped-def]
+def test_live_problems(qtbot: QtBot, panel: ApiPanel, session: DocumentSession) -> None:
     assert endpoint_problems(session.design.document) == []
     _edit(qtbot, panel, "ep-get-order", 1, "/orders/{orderId")  # malformed
     _edit(qtbot, panel, "ep-put-user", 1, "/users/{userId}")  # same route as GET? no: PUT vs GET
@@ -132,7 +139,7 @@ def test_live_problems(qtbot, panel: ApiPanel, session: DocumentSession) -> None
     assert _group_titles(panel)[-1].startswith("unknown service 'cmp-gone'")
 
 
-def test_request_body_from_table_and_fields(qtbot, panel: ApiPanel, session: DocumentSession) -> None:  # type: ignore[no-untyped-def]
+def test_request_body_from_table_and_fields(qtbot: QtBot, panel: ApiPanel, session: DocumentSession) -> None:
     before = _snapshot(session)
     panel.select_endpoint("ep-post-order")
     request = panel.request
@@ -146,12 +153,14 @@ def test_request_body_from_table_and_fields(qtbot, panel: ApiPanel, session: Doc
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     QApplication.processEvents()
     payload = session.design.document.api.endpoints[9].request
-    assert payload.table == "orders" and payload.is_list and [f.name for f in payload.fields][-1] == "couponCode"
+    assert (
+        payload.table == "orders" and payload.is_list and [f.name for f in payload.fields][-1] == "couponCode"
+    )
     assert panel.model.index_of("ep-post-order", 6).data().startswith("orders + {items")
     _undo_all(session, before)
 
 
-def test_graphql_editor_validates_live(qtbot, panel: ApiPanel, session: DocumentSession) -> None:  # type: ignore[no-untyped-def]
+def test_graphql_editor_validates_live(qtbot: QtBot, panel: ApiPanel, session: DocumentSession) -> None:
     editor = panel.graphql
     editor.editor.moveCursor(editor.editor.textCursor().MoveOperation.End)
     qtbot.keyClick(editor.editor, Qt.Key.Key_Return)
@@ -167,12 +176,16 @@ def test_graphql_editor_validates_live(qtbot, panel: ApiPanel, session: Document
     assert editor.validate() == []
 
 
-def test_openapi_preview_is_valid_and_follows_edits(qtbot, panel: ApiPanel, session: DocumentSession) -> None:  # type: ignore[no-untyped-def]
+def test_openapi_preview_is_valid_and_follows_edits(
+    qtbot: QtBot, panel: ApiPanel, session: DocumentSession
+) -> None:
     panel.tabs.setCurrentWidget(panel.openapi)
     text = panel.openapi.refresh()
     validate(yaml.safe_load(text), cls=OpenAPIV31SpecValidator)
     _edit(qtbot, panel, "ep-get-product", 2, "Read one product: name & price")
-    qtbot.waitUntil(lambda: "Read one product: name & price" in panel.openapi.text.toPlainText(), timeout=2000)
+    qtbot.waitUntil(
+        lambda: "Read one product: name & price" in panel.openapi.text.toPlainText(), timeout=2000
+    )
     spec = yaml.safe_load(panel.openapi.text.toPlainText())
     assert spec["paths"]["/products/{id}"]["get"]["summary"] == "Read one product: name & price"
 

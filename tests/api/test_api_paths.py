@@ -15,8 +15,15 @@ def test_parameters() -> None:
 
 @pytest.mark.parametrize(
     ("path", "words"),
-    [("users", "start with '/'"), ("/users/{id", "malformed parameter"), ("/a/{1x}", "malformed parameter"),
-     ("/a/{id}/b/{id}", "appears twice"), ("/a//b", "empty"), ("/a b", "cannot hold"), ("/x{id}", "malformed")],
+    [
+        ("users", "start with '/'"),
+        ("/users/{id", "malformed parameter"),
+        ("/a/{1x}", "malformed parameter"),
+        ("/a/{id}/b/{id}", "appears twice"),
+        ("/a//b", "empty"),
+        ("/a b", "cannot hold"),
+        ("/x{id}", "malformed"),
+    ],
 )
 def test_problems(path: str, words: str) -> None:
     assert any(words in p for p in path_problems(path))

@@ -13,7 +13,12 @@ def test_ecommerce_document_is_valid_openapi_31(ecommerce: DesignDocument) -> No
     spec = build_openapi(ecommerce)
     validate(spec, cls=OpenAPIV31SpecValidator)
     assert spec["openapi"] == "3.1.0"
-    assert set(spec["paths"]) >= {"/auth/register", "/users/{id}", "/users/{userId}/orders", "/orders/{id}/status"}
+    assert set(spec["paths"]) >= {
+        "/auth/register",
+        "/users/{id}",
+        "/users/{userId}/orders",
+        "/orders/{id}/status",
+    }
     user = spec["components"]["schemas"]["User"]
     assert user["properties"]["id"] == {"type": "string", "format": "uuid", "readOnly": True}
     assert user["properties"]["email"]["maxLength"] == 255
@@ -29,7 +34,9 @@ def test_auth_levels_and_path_parameters(ecommerce: DesignDocument) -> None:
     assert "403" in paths["/products"]["post"]["responses"]
     assert paths["/orders/{id}"]["get"]["security"] == [{"bearerAuth": []}]
     params = paths["/users/{userId}/orders"]["get"]["parameters"]
-    assert params == [{"name": "userId", "in": "path", "required": True, "schema": {"type": "string", "format": "uuid"}}]
+    assert params == [
+        {"name": "userId", "in": "path", "required": True, "schema": {"type": "string", "format": "uuid"}}
+    ]
     listing = paths["/products"]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
     assert listing == {"type": "array", "items": {"$ref": "#/components/schemas/Product"}}
 
@@ -43,7 +50,12 @@ def test_yaml_round_trips_and_escapes_user_text(ecommerce: DesignDocument) -> No
 
 
 def test_security_schemes_follow_auth_kind(ecommerce: DesignDocument) -> None:
-    for kind, expected in [("oauth2", "oauth2"), ("session", "apiKey"), ("oidc", "openIdConnect"), ("api-key", "apiKey")]:
+    for kind, expected in [
+        ("oauth2", "oauth2"),
+        ("session", "apiKey"),
+        ("oidc", "openIdConnect"),
+        ("api-key", "apiKey"),
+    ]:
         ecommerce.security.auth_kind = kind
         spec = build_openapi(ecommerce)
         validate(spec, cls=OpenAPIV31SpecValidator)
@@ -57,8 +69,15 @@ def test_bad_endpoints_are_skipped_and_spec_stays_valid() -> None:
         Endpoint(id="a", method=HttpMethod.GET, path="/things/{id", auth=AuthLevel.PUBLIC),
         Endpoint(id="b", method=HttpMethod.GET, path="/things/:id"),
         Endpoint(id="c", method=HttpMethod.GET, path="/things/{id}"),
-        Endpoint(id="d", method=HttpMethod.POST, path="/things", request=Payload(table="missing"),
-                 response=Payload(fields=[PayloadField(name="n", type="BIGINT"), PayloadField(name="o", type="object")])),
+        Endpoint(
+            id="d",
+            method=HttpMethod.POST,
+            path="/things",
+            request=Payload(table="missing"),
+            response=Payload(
+                fields=[PayloadField(name="n", type="BIGINT"), PayloadField(name="o", type="object")]
+            ),
+        ),
     ]
     spec = build_openapi(doc)
     validate(spec, cls=OpenAPIV31SpecValidator)
@@ -71,6 +90,13 @@ def test_sql_type_mapping() -> None:
     assert sql_type_schema("VARCHAR(50)") == {"type": "string", "maxLength": 50}
     assert sql_type_schema("timestamp with time zone") == {"type": "string", "format": "date-time"}
     assert sql_type_schema("INTEGER[]") == {"type": "array", "items": {"type": "integer", "format": "int32"}}
-    assert sql_type_schema("order_status", {"order_status": ["new", "paid"]}) == {"type": "string", "enum": ["new", "paid"]}
+    assert sql_type_schema("order_status", {"order_status": ["new", "paid"]}) == {
+        "type": "string",
+        "enum": ["new", "paid"],
+    }
     assert sql_type_schema("GEOGRAPHY")["type"] == "string"
-    assert (schema_name("order_items"), schema_name("categories"), schema_name("address")) == ("OrderItem", "Category", "Address")
+    assert (schema_name("order_items"), schema_name("categories"), schema_name("address")) == (
+        "OrderItem",
+        "Category",
+        "Address",
+    )

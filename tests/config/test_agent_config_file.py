@@ -48,7 +48,9 @@ def test_only_edited_values_change_byte_for_byte(tmp_path: Path) -> None:
     )
     assert path.read_bytes() == expected.encode("utf-8")
     # Unknown keys came through the model unchanged and stay where they were.
-    assert json.loads(path.read_text("utf-8"))["backend-architect"]["x-team"]["deep"] == {"level": {"n": 1000.0}}
+    assert json.loads(path.read_text("utf-8"))["backend-architect"]["x-team"]["deep"] == {
+        "level": {"n": 1000.0}
+    }
 
 
 def test_unchanged_section_writes_nothing(tmp_path: Path) -> None:
@@ -60,10 +62,14 @@ def test_unchanged_section_writes_nothing(tmp_path: Path) -> None:
 
 
 def test_crlf_bom_and_ascii_escapes_are_kept() -> None:
-    text = '\ufeff{\r\n\t"other": "\\u00e9",\r\n\t"backend-architect": {\r\n\t\t"database": "sqlite"\r\n\t}\r\n}'
+    text = (
+        '\ufeff{\r\n\t"other": "\\u00e9",\r\n\t"backend-architect": {\r\n\t\t"database": "sqlite"\r\n\t}\r\n}'
+    )
     section = AgentConfig(database="mysql", caching="memcached").section()
     out = merge_section_text(text, section)
-    assert out.startswith('\ufeff{\r\n\t"other": "\\u00e9",\r\n\t"backend-architect": {\r\n\t\t"database": "mysql",\r\n')
+    assert out.startswith(
+        '\ufeff{\r\n\t"other": "\\u00e9",\r\n\t"backend-architect": {\r\n\t\t"database": "mysql",\r\n'
+    )
     assert '\r\n\t\t"caching": "memcached",\r\n' in out and "\n\t}\r\n}" in out
     assert json.loads(out[1:])["backend-architect"]["caching"] == "memcached"
     assert all(ord(ch) < 128 for ch in out[1:])  # the file's ASCII-only style is kept
@@ -71,7 +77,7 @@ def test_crlf_bom_and_ascii_escapes_are_kept() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ['{"a": 1}', "{\n  \"a\": {\"x\": [1, 2]}\n}\n", "{}", '{\n    "backend-architect": {}\n}\n'],
+    ['{"a": 1}', '{\n  "a": {"x": [1, 2]}\n}\n', "{}", '{\n    "backend-architect": {}\n}\n'],
 )
 def test_absent_or_empty_section_is_inserted(text: str) -> None:
     section = AgentConfig(database="sqlserver").section()
@@ -90,10 +96,19 @@ def test_missing_keys_are_appended_in_order_and_file_only_keys_kept() -> None:
     text = '{\n  "backend-architect": {\n    "legacy": true,\n    "database": "x"\n  }\n}\n'
     out = merge_section_text(text, AgentConfig().section())
     data = json.loads(out)["backend-architect"]
-    assert list(data) == ["legacy", "database", "preferredFramework", "caching", "authentication",
-                          "documentation", "architectureStyle"]
+    assert list(data) == [
+        "legacy",
+        "database",
+        "preferredFramework",
+        "caching",
+        "authentication",
+        "documentation",
+        "architectureStyle",
+    ]
     assert data["legacy"] is True and data["database"] == "postgresql"
-    assert out.startswith('{\n  "backend-architect": {\n    "legacy": true,\n    "database": "postgresql",\n    "pre')
+    assert out.startswith(
+        '{\n  "backend-architect": {\n    "legacy": true,\n    "database": "postgresql",\n    "pre'
+    )
 
 
 @pytest.mark.parametrize(
@@ -105,7 +120,9 @@ def test_missing_keys_are_appended_in_order_and_file_only_keys_kept() -> None:
         ('{"backend-architect": {\n  "database": 5}}', 2, 15, "backend-architect.database"),
     ],
 )
-def test_malformed_file_is_reported_and_never_written(tmp_path: Path, text: str, line: int, column: int, words: str) -> None:
+def test_malformed_file_is_reported_and_never_written(
+    tmp_path: Path, text: str, line: int, column: int, words: str
+) -> None:
     path = tmp_path / ".agentconfig.json"
     path.write_text(text, "utf-8")
     with pytest.raises(AgentConfigFileError) as info:

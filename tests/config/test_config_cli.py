@@ -30,15 +30,22 @@ def test_prints_config_json(design_file: Path, capsys: pytest.CaptureFixture[str
 
 def test_write_merges_into_existing_file(design_file: Path, tmp_path: Path) -> None:
     target = tmp_path / ".agentconfig.json"
-    original = '{\n  "devops-architect": {"ci": "gitlab"},\n  "backend-architect": {"database": "postgresql", "x": 1}\n}\n'
+    original = (
+        '{\n  "devops-architect": {"ci": "gitlab"},\n'
+        '  "backend-architect": {"database": "postgresql", "x": 1}\n}\n'
+    )
     target.write_text(original, "utf-8")
     assert main(["config", str(design_file), "--write", str(target)]) == 0
     text = target.read_text("utf-8")
-    assert text.startswith('{\n  "devops-architect": {"ci": "gitlab"},\n  "backend-architect": {"database": "mysql", "x": 1, ')
+    assert text.startswith(
+        '{\n  "devops-architect": {"ci": "gitlab"},\n  "backend-architect": {"database": "mysql", "x": 1, '
+    )
     assert json.loads(text)["backend-architect"]["architectureStyle"] == "modular-monolith"
 
 
-def test_malformed_target_is_one_line_error(design_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_malformed_target_is_one_line_error(
+    design_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     target = tmp_path / ".agentconfig.json"
     target.write_text('{"a": }', "utf-8")
     assert main(["config", str(design_file), "--write", str(target)]) == 1

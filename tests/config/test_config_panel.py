@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
 
 from studio.io.gallery import load_template
 from studio.ui.config.panel import ConfigPanel
@@ -27,7 +28,7 @@ OTHER = (
 
 
 @pytest.fixture
-def session(qtbot) -> Iterator[DocumentSession]:  # type: ignore[no-untyped-def]
+def session(qtbot: QtBot) -> Iterator[DocumentSession]:
     s = DocumentSession()
     s.load(load_template("ecommerce"), None)
     yield s
@@ -35,7 +36,7 @@ def session(qtbot) -> Iterator[DocumentSession]:  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def panel(qtbot, session: DocumentSession) -> ConfigPanel:  # type: ignore[no-untyped-def]
+def panel(qtbot: QtBot, session: DocumentSession) -> ConfigPanel:
     widget = ConfigPanel(session)
     qtbot.addWidget(widget)
     widget.show()
@@ -48,7 +49,7 @@ def _choose(panel: ConfigPanel, key: str, value: str) -> None:
     combo.activated.emit(combo.currentIndex())
 
 
-def test_form_drives_design_and_preview(qtbot, panel: ConfigPanel, session: DocumentSession) -> None:  # type: ignore[no-untyped-def]
+def test_form_drives_design_and_preview(qtbot: QtBot, panel: ConfigPanel, session: DocumentSession) -> None:
     before = session.design.document.model_copy(deep=True)
     _choose(panel, "architectureStyle", "microservices")
     _choose(panel, "authentication", "oauth2")
@@ -68,18 +69,25 @@ def test_form_drives_design_and_preview(qtbot, panel: ConfigPanel, session: Docu
     assert session.design.document == before and panel.combos["database"].currentText() == "postgresql"
 
 
-def test_open_applies_one_undoable_batch_and_save_merges_bytes(panel: ConfigPanel, session: DocumentSession, tmp_path: Path) -> None:
+def test_open_applies_one_undoable_batch_and_save_merges_bytes(
+    panel: ConfigPanel, session: DocumentSession, tmp_path: Path
+) -> None:
     path = tmp_path / ".agentconfig.json"
     path.write_text(OTHER, "utf-8")
     assert panel.open_file(path)
     doc = session.design.document
-    assert (doc.agent_config.database, doc.architecture.style, doc.security.auth_kind) == ("mysql", "microservices", "oauth2")
+    assert (doc.agent_config.database, doc.architecture.style, doc.security.auth_kind) == (
+        "mysql",
+        "microservices",
+        "oauth2",
+    )
     assert session.undo_stack.count() == 1
     _choose(panel, "database", "postgresql")
     expected = OTHER.replace('"database": "mysql",\n', '"database": "postgresql",\n').replace(
         '    "authentication": "oauth2"\n',
         '    "authentication": "oauth2",\n    "preferredFramework": "express",\n    "caching": "redis",\n'
-        '    "documentation": "openapi"\n')
+        '    "documentation": "openapi"\n',
+    )
     assert panel.preview.toPlainText() == expected  # the preview is what will be written
     assert panel.save()
     assert path.read_bytes() == expected.encode("utf-8")
@@ -88,7 +96,9 @@ def test_open_applies_one_undoable_batch_and_save_merges_bytes(panel: ConfigPane
     assert doc.architecture.style == "modular-monolith" and doc.agent_config.database == "postgresql"
 
 
-def test_malformed_file_is_reported_with_line_and_column(panel: ConfigPanel, session: DocumentSession, tmp_path: Path) -> None:
+def test_malformed_file_is_reported_with_line_and_column(
+    panel: ConfigPanel, session: DocumentSession, tmp_path: Path
+) -> None:
     path = tmp_path / ".agentconfig.json"
     bad = '{\n  "backend-architect": {\n    "database": "mysql",\n  }\n}\n'
     path.write_text(bad, "utf-8")

@@ -7,13 +7,14 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
+from pytestqt.qtbot import QtBot
 
 from studio.io.gallery import load_template
 from studio.ui.session import DocumentSession
 
 
 @pytest.fixture
-def session(qtbot) -> Iterator[DocumentSession]:  # type: ignore[no-untyped-def]
+def session(qtbot: QtBot) -> Iterator[DocumentSession]:
     QApplication.instance()
     s = DocumentSession()
     s.load(load_template("ecommerce"), None)
@@ -21,7 +22,7 @@ def session(qtbot) -> Iterator[DocumentSession]:  # type: ignore[no-untyped-def]
     s.close()
 
 
-def edit_cell(qtbot, view: QAbstractItemView, row: int, column: int, text: str) -> None:  # type: ignore[no-untyped-def]
+def edit_cell(qtbot: QtBot, view: QAbstractItemView, row: int, column: int, text: str) -> None:
     """Type into a cell the way a user does: select it, type, press Enter."""
     index: QModelIndex = view.model().index(row, column)
     view.setCurrentIndex(index)
@@ -39,7 +40,7 @@ def edit_cell(qtbot, view: QAbstractItemView, row: int, column: int, text: str) 
     QApplication.processEvents()  # the delegate commits on a queued call
 
 
-def type_into_editor(qtbot, owner: QWidget, text: str | None, key: Qt.Key = Qt.Key.Key_Return) -> None:  # type: ignore[no-untyped-def]
+def type_into_editor(qtbot: QtBot, owner: QWidget, text: str | None, key: Qt.Key = Qt.Key.Key_Return) -> None:
     """Type into the cell editor that has focus, then press ``key`` (Return commits, Escape cancels)."""
     editor = owner.focusWidget()
     assert editor is not None

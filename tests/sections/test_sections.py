@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
+from pytestqt.qtbot import QtBot
 
 from studio.model import DesignDocument
 from studio.ui.sections.dock import SectionsPanel
@@ -14,7 +15,7 @@ from .conftest import edit_cell, type_into_editor
 
 
 @pytest.fixture
-def panel(qtbot, session: DocumentSession) -> SectionsPanel:  # type: ignore[no-untyped-def]
+def panel(qtbot: QtBot, session: DocumentSession) -> SectionsPanel:
     widget = SectionsPanel(session)
     qtbot.addWidget(widget)
     widget.resize(900, 700)
@@ -32,7 +33,9 @@ def _undo_all(session: DocumentSession, before: DesignDocument) -> None:
     assert session.design.document == before
 
 
-def test_overview_typing_merges_into_one_step(qtbot, panel: SectionsPanel, session: DocumentSession) -> None:  # type: ignore[no-untyped-def]
+def test_overview_typing_merges_into_one_step(
+    qtbot: QtBot, panel: SectionsPanel, session: DocumentSession
+) -> None:
     before = _snapshot(session)
     page = panel.show_section("overview")
     title = page.editors["title"]
@@ -51,7 +54,9 @@ def test_overview_typing_merges_into_one_step(qtbot, panel: SectionsPanel, sessi
     assert title.text() == "E-commerce backend"
 
 
-def test_architecture_style_and_rationale(qtbot, panel: SectionsPanel, session: DocumentSession) -> None:  # type: ignore[no-untyped-def]
+def test_architecture_style_and_rationale(
+    qtbot: QtBot, panel: SectionsPanel, session: DocumentSession
+) -> None:
     before = _snapshot(session)
     page = panel.show_section("architecture")
     style = page.editors["style"]
@@ -69,7 +74,7 @@ def test_architecture_style_and_rationale(qtbot, panel: SectionsPanel, session: 
     _undo_all(session, before)
 
 
-def test_caching_layers_table(qtbot, panel: SectionsPanel, session: DocumentSession) -> None:  # type: ignore[no-untyped-def]
+def test_caching_layers_table(qtbot: QtBot, panel: SectionsPanel, session: DocumentSession) -> None:
     before = _snapshot(session)
     page = panel.show_section("caching")
     layers = page.editors["layers"]
@@ -89,7 +94,9 @@ def test_caching_layers_table(qtbot, panel: SectionsPanel, session: DocumentSess
     _undo_all(session, before)
 
 
-def test_scaling_phases_actions_and_components(qtbot, panel: SectionsPanel, session: DocumentSession) -> None:  # type: ignore[no-untyped-def]
+def test_scaling_phases_actions_and_components(
+    qtbot: QtBot, panel: SectionsPanel, session: DocumentSession
+) -> None:
     before = _snapshot(session)
     page = panel.show_section("scaling")
     phases, actions, adds = page.editors["phases"], page.editors["actions"], page.editors["adds_components"]
@@ -97,7 +104,9 @@ def test_scaling_phases_actions_and_components(qtbot, panel: SectionsPanel, sess
     assert actions.model.path == ("scaling_phases", "phase-2", "actions")
     edit_cell(qtbot, actions.view, 0, 0, "3 read replicas")
     assert session.design.document.scaling_phases[1].actions[0] == "3 read replicas"
-    gateway = next(i for i in range(adds.count()) if adds.item(i).data(Qt.ItemDataRole.UserRole) == "cmp-gateway")
+    gateway = next(
+        i for i in range(adds.count()) if adds.item(i).data(Qt.ItemDataRole.UserRole) == "cmp-gateway"
+    )
     adds.item(gateway).setCheckState(Qt.CheckState.Checked)
     assert session.design.document.scaling_phases[1].adds_components[-1] == "cmp-gateway"
     edit_cell(qtbot, phases.view, 1, 1, "400000")
@@ -110,7 +119,7 @@ def test_scaling_phases_actions_and_components(qtbot, panel: SectionsPanel, sess
     assert adds.item(gateway).checkState() == Qt.CheckState.Unchecked
 
 
-def test_security_fields_and_tables(qtbot, panel: SectionsPanel, session: DocumentSession) -> None:  # type: ignore[no-untyped-def]
+def test_security_fields_and_tables(qtbot: QtBot, panel: SectionsPanel, session: DocumentSession) -> None:
     before = _snapshot(session)
     page = panel.show_section("security")
     e = page.editors
@@ -128,14 +137,19 @@ def test_security_fields_and_tables(qtbot, panel: SectionsPanel, session: Docume
     e["protections"].add_row()
     type_into_editor(qtbot, panel, "CSRF tokens")
     s = session.design.document.security
-    assert (s.auth_kind, s.access_token_minutes, s.refresh_token_days, s.request_size_limit_mb) == ("oauth2", 5, 30, 2.5)
+    assert (s.auth_kind, s.access_token_minutes, s.refresh_token_days, s.request_size_limit_mb) == (
+        "oauth2",
+        5,
+        30,
+        2.5,
+    )
     assert s.cors.credentials is False and s.rate_limits[2].requests == 5000 and s.token_claims[0] == "sub"
     assert s.cors.origins == ["https://shop.example.org"] and s.cors.methods == ["GET", "POST", "PUT"]
     assert s.protections[-1] == "CSRF tokens"
     _undo_all(session, before)
 
 
-def test_monitoring_groups_and_metrics(qtbot, panel: SectionsPanel, session: DocumentSession) -> None:  # type: ignore[no-untyped-def]
+def test_monitoring_groups_and_metrics(qtbot: QtBot, panel: SectionsPanel, session: DocumentSession) -> None:
     before = _snapshot(session)
     page = panel.show_section("monitoring")
     groups, metrics = page.editors["groups"], page.editors["metrics"]
@@ -147,7 +161,7 @@ def test_monitoring_groups_and_metrics(qtbot, panel: SectionsPanel, session: Doc
     _undo_all(session, before)
 
 
-def test_stack_alternatives_list_column(qtbot, panel: SectionsPanel, session: DocumentSession) -> None:  # type: ignore[no-untyped-def]
+def test_stack_alternatives_list_column(qtbot: QtBot, panel: SectionsPanel, session: DocumentSession) -> None:
     before = _snapshot(session)
     stack = panel.show_section("stack").editors["stack"]
     edit_cell(qtbot, stack.view, 1, 2, "NestJS, Fastify")
@@ -155,7 +169,9 @@ def test_stack_alternatives_list_column(qtbot, panel: SectionsPanel, session: Do
     _undo_all(session, before)
 
 
-def test_roadmap_milestones_and_task_done_flags(qtbot, panel: SectionsPanel, session: DocumentSession) -> None:  # type: ignore[no-untyped-def]
+def test_roadmap_milestones_and_task_done_flags(
+    qtbot: QtBot, panel: SectionsPanel, session: DocumentSession
+) -> None:
     before = _snapshot(session)
     page = panel.show_section("roadmap")
     milestones, tasks = page.editors["milestones"], page.editors["tasks"]
@@ -172,14 +188,28 @@ def test_roadmap_milestones_and_task_done_flags(qtbot, panel: SectionsPanel, ses
 
 @pytest.mark.parametrize(
     ("section", "editor", "field", "column"),
-    [("decisions", "decisions", "rationale", 1), ("considerations", "considerations", "detail", 1),
-     ("performance", "targets", "target", 1)],
+    [
+        ("decisions", "decisions", "rationale", 1),
+        ("considerations", "considerations", "detail", 1),
+        ("performance", "targets", "target", 1),
+    ],
 )
-def test_simple_tables(qtbot, panel: SectionsPanel, session: DocumentSession, section: str, editor: str,  # type: ignore[no-untyped-def]
-                       field: str, column: int) -> None:
+def test_simple_tables(
+    qtbot: QtBot,
+    panel: SectionsPanel,
+    session: DocumentSession,
+    section: str,
+    editor: str,
+    field: str,
+    column: int,
+) -> None:
     before = _snapshot(session)
     table = panel.show_section(section).editors[editor]
-    items = {"decisions": "decisions", "considerations": "considerations", "performance": "performance_targets"}[section]
+    items = {
+        "decisions": "decisions",
+        "considerations": "considerations",
+        "performance": "performance_targets",
+    }[section]
     edit_cell(qtbot, table.view, 0, column, "Written in the studio ✓ café")
     assert getattr(getattr(session.design.document, items)[0], field) == "Written in the studio ✓ café"
     table.select_row(0)
@@ -189,14 +219,14 @@ def test_simple_tables(qtbot, panel: SectionsPanel, session: DocumentSession, se
     _undo_all(session, before)
 
 
-def test_refused_edit_changes_nothing(qtbot, panel: SectionsPanel, session: DocumentSession) -> None:  # type: ignore[no-untyped-def]
+def test_refused_edit_changes_nothing(qtbot: QtBot, panel: SectionsPanel, session: DocumentSession) -> None:
     page = panel.show_section("roadmap")
     with qtbot.waitSignal(session.edit_refused):
         page.editors["milestones"].model.setData(page.editors["milestones"].model.index(0, 1), "soon")
     assert session.design.document.roadmap[0].start_week == 1 and session.undo_stack.count() == 0
 
 
-def test_pages_follow_a_new_document(qtbot, panel: SectionsPanel, session: DocumentSession) -> None:  # type: ignore[no-untyped-def]
+def test_pages_follow_a_new_document(qtbot: QtBot, panel: SectionsPanel, session: DocumentSession) -> None:
     page = panel.show_section("roadmap")
     session.load(DesignDocument(), None)
     assert page.editors["milestones"].model.rowCount() == 0 and not page.editors["tasks"].isEnabled()

@@ -134,7 +134,9 @@ class ApiPanel(QWidget):
         index = self.proxy.mapFromSource(self.model.index_of(endpoint_id, column))
         if index.isValid():
             self.tree.selectionModel().setCurrentIndex(
-                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+            )
             self.tree.scrollTo(index)
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -173,7 +175,10 @@ class ApiPanel(QWidget):
             self.tree.edit(self.tree.currentIndex())
 
     def selected_endpoints(self) -> list[str]:
-        ids = {self.model.endpoint_id(self.proxy.mapToSource(i)) for i in self.tree.selectionModel().selectedIndexes()}
+        ids = {
+            self.model.endpoint_id(self.proxy.mapToSource(i))
+            for i in self.tree.selectionModel().selectedIndexes()
+        }
         ids.discard(None)
         return [e.id for e in self.session.design.document.api.endpoints if e.id in ids]
 
@@ -203,7 +208,9 @@ class ApiPanel(QWidget):
     def _show_problems(self) -> None:
         self.problem_list.clear()
         for problem in self.model.all_problems:
-            item = QListWidgetItem(("Error: " if problem.severity == "error" else "Warning: ") + problem.message)
+            item = QListWidgetItem(
+                ("Error: " if problem.severity == "error" else "Warning: ") + problem.message
+            )
             item.setData(Qt.ItemDataRole.UserRole, problem.endpoint_id)
             self.problem_list.addItem(item)
         n = len(self.model.all_problems)

@@ -21,7 +21,13 @@ _Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 ENDPOINTS = ("api", "endpoints")
 NO_SERVICE = ""
-_METHOD_COLOURS = {"GET": "#2e7d32", "POST": "#1565c0", "PUT": "#ef6c00", "PATCH": "#6a1b9a", "DELETE": "#c62828"}
+_METHOD_COLOURS = {
+    "GET": "#2e7d32",
+    "POST": "#1565c0",
+    "PUT": "#ef6c00",
+    "PATCH": "#6a1b9a",
+    "DELETE": "#c62828",
+}
 
 
 def payload_summary(payload: Payload) -> str:
@@ -37,7 +43,9 @@ def payload_summary(payload: Payload) -> str:
 
 
 def _services(design: Design) -> list[tuple[str, str]]:
-    return [("", "(none)")] + [(c.id, c.name or c.id) for c in design.document.components if c.kind in OWNER_KINDS]
+    return [("", "(none)")] + [
+        (c.id, c.name or c.id) for c in design.document.components if c.kind in OWNER_KINDS
+    ]
 
 
 def _tables(design: Design) -> list[tuple[str, str]]:
@@ -52,13 +60,31 @@ COLUMNS: list[ColumnSpec] = [
     ColumnSpec("method", "Method", "choice", tuple((m.value, m.value) for m in HttpMethod), width=104),
     ColumnSpec("path", "Path", width=190),
     ColumnSpec("summary", "Summary", width=180),
-    ColumnSpec("service", "Service", "choice", _services, width=130, tooltip="The owning service, from the canvas"),
+    ColumnSpec(
+        "service", "Service", "choice", _services, width=130, tooltip="The owning service, from the canvas"
+    ),
     ColumnSpec("auth", "Auth", "choice", tuple((a.value, a.value) for a in AuthLevel), width=64),
     ColumnSpec("rate_limit_class", "Rate limit", "choice", _rate_classes, free_text=True, width=96),
-    ColumnSpec("request.table", "Request", "choice", _tables, free_text=True, width=130,
-               render=lambda e, _d: payload_summary(e.request), tooltip="Request body: a schema table and/or fields"),
-    ColumnSpec("response.table", "Response", "choice", _tables, free_text=True, width=130,
-               render=lambda e, _d: payload_summary(e.response), tooltip="Response body: a schema table and/or fields"),
+    ColumnSpec(
+        "request.table",
+        "Request",
+        "choice",
+        _tables,
+        free_text=True,
+        width=130,
+        render=lambda e, _d: payload_summary(e.request),
+        tooltip="Request body: a schema table and/or fields",
+    ),
+    ColumnSpec(
+        "response.table",
+        "Response",
+        "choice",
+        _tables,
+        free_text=True,
+        width=130,
+        render=lambda e, _d: payload_summary(e.response),
+        tooltip="Response body: a schema table and/or fields",
+    ),
     ColumnSpec("tags", "Tags", "list", tooltip="Comma separated"),
 ]
 
@@ -94,7 +120,9 @@ class EndpointTreeModel(QAbstractItemModel):
         keys += [k for k in by_service if k not in names and k != NO_SERVICE]
         if NO_SERVICE in by_service:
             keys.append(NO_SERVICE)
-        self.groups = [(k, names.get(k, f"unknown service {k!r}") if k else "No owning service") for k in keys]
+        self.groups = [
+            (k, names.get(k, f"unknown service {k!r}") if k else "No owning service") for k in keys
+        ]
         self.members = [by_service[k] for k in keys]
         self._check()
 
@@ -133,7 +161,9 @@ class EndpointTreeModel(QAbstractItemModel):
     def columnCount(self, parent: _Index = _ROOT) -> int:  # noqa: N802
         return len(self.columns)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:  # noqa: N802
         if orientation == Qt.Orientation.Horizontal:
             if role == Qt.ItemDataRole.DisplayRole:
                 return self.columns[section].title
@@ -216,7 +246,10 @@ class EndpointTreeModel(QAbstractItemModel):
         except (TypeError, ValueError):
             return False
         endpoint = self._endpoints[endpoint_id]
-        if str(getattr(spec.value_of(endpoint), "value", spec.value_of(endpoint))) == str(new) and spec.kind != "list":
+        if (
+            str(getattr(spec.value_of(endpoint), "value", spec.value_of(endpoint))) == str(new)
+            and spec.kind != "list"
+        ):
             return False
         if spec.kind == "list" and spec.value_of(endpoint) == new:
             return False

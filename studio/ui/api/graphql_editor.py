@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QFontDatabase, QTextCharFormat, QTextCursor, QTextFormat
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPlainTextEdit, QSplitter, QTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QSplitter,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from studio.export.graphql import SdlProblem, check_sdl
 from studio.model import Operation
@@ -84,7 +93,9 @@ class GraphqlEditor(QWidget):
             self.status.setText("No GraphQL schema (optional).")
         elif self.problems:
             n = len(self.problems)
-            self.status.setText(f"<span style='color:#c62828'>{n} problem{'s' if n > 1 else ''} in the schema</span>")
+            self.status.setText(
+                f"<span style='color:#c62828'>{n} problem{'s' if n > 1 else ''} in the schema</span>"
+            )
         else:
             self.status.setText("<span style='color:#2e7d32'>Valid GraphQL schema (graphql-core)</span>")
         return self.problems

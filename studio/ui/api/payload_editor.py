@@ -14,13 +14,22 @@ JSON_TYPES = ("string", "integer", "number", "boolean", "object", "array")
 
 
 def _field_types(design: Design) -> list[tuple[str, str]]:
-    return [(t, t) for t in JSON_TYPES] + [(t.name, f"{t.name} (table)") for t in design.document.schema.tables]
+    return [(t, t) for t in JSON_TYPES] + [
+        (t.name, f"{t.name} (table)") for t in design.document.schema.tables
+    ]
 
 
 FIELD_COLUMNS = [
     ColumnSpec("name", "Field", width=130),
-    ColumnSpec("type", "Type", "choice", _field_types, free_text=True, width=120,
-               tooltip="A JSON type, a table name, or an SQL type such as BIGINT"),
+    ColumnSpec(
+        "type",
+        "Type",
+        "choice",
+        _field_types,
+        free_text=True,
+        width=120,
+        tooltip="A JSON type, a table name, or an SQL type such as BIGINT",
+    ),
     ColumnSpec("required", "Required", "bool"),
     ColumnSpec("description", "Description"),
 ]
@@ -38,7 +47,9 @@ class PayloadEditor(QGroupBox):
         self.table.setToolTip("Rows of this schema table (columns become the JSON properties)")
         self.table.lineEdit().setPlaceholderText("(no table)")
         self.is_list = self.binder.check(("is_list",), "a list of them", self)
-        self.fields = TableEditor(session, None, FIELD_COLUMNS, lambda: PayloadField(name="field"), "Ad-hoc fields", self)
+        self.fields = TableEditor(
+            session, None, FIELD_COLUMNS, lambda: PayloadField(name="field"), "Ad-hoc fields", self
+        )
         row = QHBoxLayout()
         row.addWidget(self.table, 1)
         row.addWidget(self.is_list)

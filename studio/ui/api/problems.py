@@ -12,7 +12,9 @@ from studio.model import AuthLevel, ComponentKind, DesignDocument, Endpoint
 from studio.model.api_paths import normalise_path, path_parameters, path_problems
 
 #: Components an endpoint can belong to.
-OWNER_KINDS = frozenset({ComponentKind.SERVICE, ComponentKind.WORKER, ComponentKind.API_GATEWAY, ComponentKind.EXTERNAL})
+OWNER_KINDS = frozenset(
+    {ComponentKind.SERVICE, ComponentKind.WORKER, ComponentKind.API_GATEWAY, ComponentKind.EXTERNAL}
+)
 
 
 @dataclass(frozen=True)
@@ -32,7 +34,11 @@ def route_key(endpoint: Endpoint) -> tuple[str, str]:
 def looks_admin(endpoint: Endpoint) -> bool:
     """An administrative operation by its path, tags or rate-limit class."""
     segments = {s.lower() for s in endpoint.path.split("/")}
-    return "admin" in segments or "admin" in {t.lower() for t in endpoint.tags} or endpoint.rate_limit_class.lower() == "admin"
+    return (
+        "admin" in segments
+        or "admin" in {t.lower() for t in endpoint.tags}
+        or endpoint.rate_limit_class.lower() == "admin"
+    )
 
 
 def endpoint_problems(document: DesignDocument) -> list[EndpointProblem]:
@@ -47,25 +53,47 @@ def endpoint_problems(document: DesignDocument) -> list[EndpointProblem]:
         key = route_key(endpoint)
         if key in first_of:
             other = first_of[key]
-            out.append(EndpointProblem(endpoint.id, "error",
-                                       f"{label}: same method and path as {other.method.value} {other.path}"))
+            out.append(
+                EndpointProblem(
+                    endpoint.id,
+                    "error",
+                    f"{label}: same method and path as {other.method.value} {other.path}",
+                )
+            )
         else:
             first_of[key] = endpoint
         if not endpoint.service:
             out.append(EndpointProblem(endpoint.id, "warning", f"{label}: owned by no service"))
         elif endpoint.service not in components:
-            out.append(EndpointProblem(endpoint.id, "error", f"{label}: unknown service {endpoint.service!r}"))
+            out.append(
+                EndpointProblem(endpoint.id, "error", f"{label}: unknown service {endpoint.service!r}")
+            )
         elif components[endpoint.service].kind not in OWNER_KINDS:
             kind = components[endpoint.service].kind.value.replace("_", " ")
             out.append(EndpointProblem(endpoint.id, "warning", f"{label}: owned by a {kind}, not a service"))
         if looks_admin(endpoint) and endpoint.auth != AuthLevel.ADMIN:
-            out.append(EndpointProblem(endpoint.id, "error",
-                                       f"{label}: admin endpoint without admin authentication (auth is {endpoint.auth.value})"))
+            out.append(
+                EndpointProblem(
+                    endpoint.id,
+                    "error",
+                    f"{label}: admin endpoint without admin authentication (auth is {endpoint.auth.value})",
+                )
+            )
         if endpoint.auth != AuthLevel.PUBLIC and auth_kind in ("", "none"):
-            out.append(EndpointProblem(endpoint.id, "error",
-                                       f"{label}: needs {endpoint.auth.value} auth but the security section has none"))
+            out.append(
+                EndpointProblem(
+                    endpoint.id,
+                    "error",
+                    f"{label}: needs {endpoint.auth.value} auth but the security section has none",
+                )
+            )
         for side, payload in (("request", endpoint.request), ("response", endpoint.response)):
             if payload.table and document.schema.table(payload.table) is None:
-                out.append(EndpointProblem(endpoint.id, "warning",
-                                           f"{label}: {side} model table {payload.table!r} is not in the schema"))
+                out.append(
+                    EndpointProblem(
+                        endpoint.id,
+                        "warning",
+                        f"{label}: {side} model table {payload.table!r} is not in the schema",
+                    )
+                )
     return out

@@ -35,7 +35,12 @@ from studio.io.agent_config_file import (
     write_agent_config,
 )
 from studio.model import KNOWN_VALUES, Operation
-from studio.model.config_defaults import config_ops, config_value_ops, dialect_for_database, leading_api_description
+from studio.model.config_defaults import (
+    config_ops,
+    config_value_ops,
+    dialect_for_database,
+    leading_api_description,
+)
 from studio.ui.session import DocumentSession
 
 FILE_FILTER = "Agent config (.agentconfig.json *.json);;All files (*)"
@@ -132,13 +137,20 @@ class ConfigPanel(QWidget):
                 combo.blockSignals(blocked)
         config = self.session.design.document.agent_config
         dialect = dialect_for_database(config.database)
-        dialect_text = f"DDL dialect <b>{html.escape(dialect)}</b>" if dialect else "no SQL dialect (not a SQL database)"
+        dialect_text = (
+            f"DDL dialect <b>{html.escape(dialect)}</b>" if dialect else "no SQL dialect (not a SQL database)"
+        )
         lead = "GraphQL SDL" if leading_api_description(config) == "graphql" else "OpenAPI"
         self.effects.setText(
-            f"Drives the design: {dialect_text}; architecture style <b>{html.escape(config.architecture_style)}</b>; "
+            f"Drives the design: {dialect_text}; "
+            f"architecture style <b>{html.escape(config.architecture_style)}</b>; "
             f"auth kind <b>{html.escape(config.authentication)}</b>; leading API description <b>{lead}</b>."
         )
-        self.file_label.setText(f"File: {html.escape(str(self.path))}" if self.path else "File: none open (Save into... creates one)")
+        self.file_label.setText(
+            f"File: {html.escape(str(self.path))}"
+            if self.path
+            else "File: none open (Save into... creates one)"
+        )
         self.save_button.setEnabled(self.path is not None)
         self.refresh_preview()
 
@@ -181,12 +193,14 @@ class ConfigPanel(QWidget):
             return False
         self.path = path
         if parsed.section is None:
-            self._say(f"{path.name} has no \"backend-architect\" section; saving will add it.")
+            self._say(f'{path.name} has no "backend-architect" section; saving will add it.')
         else:
             op = config_ops(self.session.design, parsed.section.section(), f"Open {path.name}")
             if op.ops:
                 self.session.push(op)
-            self._say(f"Opened {path.name}: {len(op.ops)} change{'s' if len(op.ops) != 1 else ''} to the design.")
+            self._say(
+                f"Opened {path.name}: {len(op.ops)} change{'s' if len(op.ops) != 1 else ''} to the design."
+            )
         self.refresh()
         return True
 
@@ -214,8 +228,13 @@ class ConfigPanel(QWidget):
             self.open_file(Path(name))
 
     def save_as_dialog(self) -> bool:
-        name, _ = QFileDialog.getSaveFileName(self, "Save into .agentconfig.json", ".agentconfig.json", FILE_FILTER,
-                                              options=QFileDialog.Option.DontConfirmOverwrite)
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            "Save into .agentconfig.json",
+            ".agentconfig.json",
+            FILE_FILTER,
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
         return bool(name) and self.save_to(Path(name))
 
 

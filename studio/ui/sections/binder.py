@@ -13,7 +13,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QWidget,
+)
 
 from studio.model import Operation, Path, PathError
 from studio.ui.session import DocumentSession
@@ -27,7 +35,9 @@ class _Binding:
 
 
 class FormBinder(QObject):
-    def __init__(self, session: DocumentSession, root: Path | None = (), parent: QObject | None = None) -> None:
+    def __init__(
+        self, session: DocumentSession, root: Path | None = (), parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.session = session
         self.root: Path | None = root
@@ -64,7 +74,9 @@ class FormBinder(QObject):
 
         return self._bind(path, edit, show)
 
-    def spin(self, path: Path, parent: QWidget | None = None, maximum: int = 2**31 - 1, suffix: str = "") -> QSpinBox:
+    def spin(
+        self, path: Path, parent: QWidget | None = None, maximum: int = 2**31 - 1, suffix: str = ""
+    ) -> QSpinBox:
         box = QSpinBox(parent)
         box.setRange(0, maximum)
         box.setGroupSeparatorShown(True)
@@ -72,7 +84,9 @@ class FormBinder(QObject):
         box.valueChanged.connect(lambda value: self.write(path, value, merge=True))
         return self._bind(path, box, lambda value: box.setValue(int(value)))
 
-    def double_spin(self, path: Path, parent: QWidget | None = None, maximum: float = 1e9, suffix: str = "") -> QDoubleSpinBox:
+    def double_spin(
+        self, path: Path, parent: QWidget | None = None, maximum: float = 1e9, suffix: str = ""
+    ) -> QDoubleSpinBox:
         box = QDoubleSpinBox(parent)
         box.setRange(0, maximum)
         box.setDecimals(2)
@@ -85,7 +99,9 @@ class FormBinder(QObject):
         box.toggled.connect(lambda on: self.write(path, on))
         return self._bind(path, box, lambda value: box.setChecked(bool(value)))
 
-    def combo(self, path: Path, choices: Sequence[str], parent: QWidget | None = None, free_text: bool = True) -> QComboBox:
+    def combo(
+        self, path: Path, choices: Sequence[str], parent: QWidget | None = None, free_text: bool = True
+    ) -> QComboBox:
         """A combo of known values; with ``free_text`` any typed value is accepted too."""
         box = QComboBox(parent)
         box.setEditable(free_text)

@@ -106,7 +106,9 @@ def component_choices(kinds: frozenset[str] | None = None) -> Choices:
 
     def options(design: Design) -> list[tuple[str, str]]:
         comps = design.document.components
-        return [("", "(none)")] + [(c.id, c.name or c.id) for c in comps if kinds is None or c.kind.value in kinds]
+        return [("", "(none)")] + [
+            (c.id, c.name or c.id) for c in comps if kinds is None or c.kind.value in kinds
+        ]
 
     return options
 
@@ -114,7 +116,9 @@ def component_choices(kinds: frozenset[str] | None = None) -> Choices:
 class ColumnDelegate(QStyledItemDelegate):
     """Editors from the column specs: spin boxes for numbers, combos for choices."""
 
-    def __init__(self, specs: Callable[[int], ColumnSpec | None], design: Callable[[], Design], parent: QWidget) -> None:
+    def __init__(
+        self, specs: Callable[[int], ColumnSpec | None], design: Callable[[], Design], parent: QWidget
+    ) -> None:
         super().__init__(parent)
         self._spec_of = specs
         self._design = design

@@ -16,7 +16,9 @@ _ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 class ComponentChecklist(QListWidget):
-    def __init__(self, session: DocumentSession, path: Path | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: DocumentSession, path: Path | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.session = session
         self.path: Path | None = None
@@ -49,7 +51,9 @@ class ComponentChecklist(QListWidget):
                 item = QListWidgetItem(label, self)
                 item.setData(_ID_ROLE, component.id)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                item.setCheckState(Qt.CheckState.Checked if component.id in chosen else Qt.CheckState.Unchecked)
+                item.setCheckState(
+                    Qt.CheckState.Checked if component.id in chosen else Qt.CheckState.Unchecked
+                )
             self.setEnabled(self.path is not None)
         finally:
             self._updating = False
@@ -72,6 +76,8 @@ class ComponentChecklist(QListWidget):
         op_path: Path = op.path  # type: ignore[union-attr]
         path = self.path
         # Moving components on the canvas changes nothing here; adding, removing or renaming does.
-        listed = op_path == ("components",) or (op_path[:1] == ("components",) and op_path[-1] in ("name", "kind"))
+        listed = op_path == ("components",) or (
+            op_path[:1] == ("components",) and op_path[-1] in ("name", "kind")
+        )
         if listed or (path is not None and path[: len(op_path)] == op_path):
             self.rebuild()

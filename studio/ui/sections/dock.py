@@ -7,11 +7,18 @@ page reads the session's design on demand and follows ``session.replaced`` by it
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QDockWidget, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from studio.ui.sections.pages import SECTIONS, SectionPage
 from studio.ui.session import DocumentSession
-
 
 #: Outline section names (``studio.ui.outline.SECTIONS``) -> the page that edits them; the
 #: pages' own names are registered too so the outline can list any of them.

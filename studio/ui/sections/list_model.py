@@ -27,7 +27,9 @@ def _is_prefix(a: Path, b: Path) -> bool:
 
 
 class ItemListModel(QAbstractTableModel):
-    def __init__(self, session: DocumentSession, columns: Sequence[ColumnSpec], keyed: bool, parent: Any = None) -> None:
+    def __init__(
+        self, session: DocumentSession, columns: Sequence[ColumnSpec], keyed: bool, parent: Any = None
+    ) -> None:
         super().__init__(parent)
         self.session = session
         self.columns = list(columns)
@@ -77,7 +79,9 @@ class ItemListModel(QAbstractTableModel):
     def columnCount(self, parent: _Index = _ROOT) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.columns)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
             spec = self.columns[section]
             if role == Qt.ItemDataRole.DisplayRole:
@@ -136,7 +140,9 @@ class ItemListModel(QAbstractTableModel):
         try:
             op = self._set_op(index.row(), spec, new)
         except ValueError as exc:  # pydantic refuses the value for an item without id
-            self.session.edit_refused.emit(f"{spec.title}: {exc.errors()[0]['msg'] if hasattr(exc, 'errors') else exc}")
+            self.session.edit_refused.emit(
+                f"{spec.title}: {exc.errors()[0]['msg'] if hasattr(exc, 'errors') else exc}"
+            )
             return False
         return self.session.push(op)
 
@@ -144,7 +150,9 @@ class ItemListModel(QAbstractTableModel):
         assert self.path is not None
         items = self.items()
         if self.keyed and spec.key is not None:
-            return self.design.set_op((*self.path, items[row].id, *spec.field_path), value, f"Change {spec.title.lower()}")
+            return self.design.set_op(
+                (*self.path, items[row].id, *spec.field_path), value, f"Change {spec.title.lower()}"
+            )
         new_items = list(items)
         if spec.key is None:
             new_items[row] = value
@@ -161,7 +169,9 @@ class ItemListModel(QAbstractTableModel):
         if self.keyed:
             return self.session.push(self.design.insert_op(self.path, item, row))
         items = list(self.items())
-        return self.session.push(SetField(self.path, list(items), items[:row] + [item] + items[row:], "Add item"))
+        return self.session.push(
+            SetField(self.path, list(items), items[:row] + [item] + items[row:], "Add item")
+        )
 
     def remove_rows(self, rows: Sequence[int]) -> bool:
         """Remove the rows as one undo step."""
@@ -202,5 +212,7 @@ class ItemListModel(QAbstractTableModel):
                 return
         if _is_prefix(op_path, path) or _is_prefix(path, op_path):
             self._reset()
-        elif self._dynamic and op_path[:1] in (("components",), ("schema",), ("security",)) and self.rowCount():
+        elif (
+            self._dynamic and op_path[:1] in (("components",), ("schema",), ("security",)) and self.rowCount()
+        ):
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, len(self.columns) - 1))

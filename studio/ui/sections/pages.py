@@ -24,12 +24,12 @@ from PySide6.QtWidgets import (
 from studio.model import (
     KNOWN_ARCHITECTURE_STYLES,
     KNOWN_VALUES,
-    Path,
     CacheLayer,
     Consideration,
     Decision,
     MetricGroup,
     Milestone,
+    Path,
     PerformanceTarget,
     RateLimit,
     ScalingPhase,
@@ -62,8 +62,12 @@ def _page(parent: QWidget | None) -> tuple[QWidget, QVBoxLayout]:
     return page, layout
 
 
-def _text_list(session: DocumentSession, path: tuple[str, ...] | None, title: str, parent: QWidget) -> TableEditor:
-    editor = TableEditor(session, path, [ColumnSpec(None, title)], lambda: f"New {title.lower().rstrip('s')}", title, parent)
+def _text_list(
+    session: DocumentSession, path: tuple[str, ...] | None, title: str, parent: QWidget
+) -> TableEditor:
+    editor = TableEditor(
+        session, path, [ColumnSpec(None, title)], lambda: f"New {title.lower().rstrip('s')}", title, parent
+    )
     editor.view.horizontalHeader().hide()
     return editor
 
@@ -107,7 +111,9 @@ def overview(session: DocumentSession, parent: QWidget | None = None) -> Section
     form.addRow("Users at launch", launch)
     form.addRow("Users targeted", target)
     layout.addLayout(form)
-    return SectionPage(page, binder, {"title": title, "summary": summary, "users_at_launch": launch, "users_target": target})
+    return SectionPage(
+        page, binder, {"title": title, "summary": summary, "users_at_launch": launch, "users_target": target}
+    )
 
 
 def architecture(session: DocumentSession, parent: QWidget | None = None) -> SectionPage:
@@ -133,10 +139,17 @@ def caching(session: DocumentSession, parent: QWidget | None = None) -> SectionP
     form.addRow("Pattern", pattern)
     layout.addLayout(form)
     layers = TableEditor(
-        session, ("caching", "layers"),
-        [ColumnSpec("name", "Layer", width=150), ColumnSpec("key_pattern", "Key pattern", width=150),
-         ColumnSpec("ttl_seconds", "TTL (s)", "int", tooltip="Time to live in seconds"), ColumnSpec("purpose", "Purpose")],
-        lambda: CacheLayer(id=new_id("cache"), name="New cache"), "Cache layers", page,
+        session,
+        ("caching", "layers"),
+        [
+            ColumnSpec("name", "Layer", width=150),
+            ColumnSpec("key_pattern", "Key pattern", width=150),
+            ColumnSpec("ttl_seconds", "TTL (s)", "int", tooltip="Time to live in seconds"),
+            ColumnSpec("purpose", "Purpose"),
+        ],
+        lambda: CacheLayer(id=new_id("cache"), name="New cache"),
+        "Cache layers",
+        page,
     )
     layout.addWidget(layers)
     return SectionPage(page, binder, {"technology": technology, "pattern": pattern, "layers": layers})
@@ -145,17 +158,27 @@ def caching(session: DocumentSession, parent: QWidget | None = None) -> SectionP
 def scaling(session: DocumentSession, parent: QWidget | None = None) -> SectionPage:
     page, layout = _page(parent)
     phases = TableEditor(
-        session, ("scaling_phases",),
+        session,
+        ("scaling_phases",),
         [ColumnSpec("name", "Phase", width=200), ColumnSpec("user_threshold", "From users", "int")],
-        lambda: ScalingPhase(id=new_id("phase"), name="New phase"), "Scaling phases", page,
+        lambda: ScalingPhase(id=new_id("phase"), name="New phase"),
+        "Scaling phases",
+        page,
     )
     actions = _text_list(session, None, "Actions", page)
     adds = QGroupBox("Components this phase adds", page)
     checklist = ComponentChecklist(session, None, adds)
     QVBoxLayout(adds).addWidget(checklist)
-    details: list[Detail] = [("actions", actions, actions.set_path), ("adds_components", adds, checklist.set_path)]
+    details: list[Detail] = [
+        ("actions", actions, actions.set_path),
+        ("adds_components", adds, checklist.set_path),
+    ]
     layout.addWidget(_master_detail(phases, ("scaling_phases",), details))
-    return SectionPage(page, FormBinder(session, (), page), {"phases": phases, "actions": actions, "adds_components": checklist})
+    return SectionPage(
+        page,
+        FormBinder(session, (), page),
+        {"phases": phases, "actions": actions, "adds_components": checklist},
+    )
 
 
 def security(session: DocumentSession, parent: QWidget | None = None) -> SectionPage:
@@ -170,18 +193,40 @@ def security(session: DocumentSession, parent: QWidget | None = None) -> Section
     refresh = binder.spin((*s, "refresh_token_days"), page, suffix=" days")
     size = binder.double_spin((*s, "request_size_limit_mb"), page, suffix=" MB")
     credentials = binder.check((*s, "cors", "credentials"), "Allow credentials", page)
-    for label, widget in (("Authentication", auth), ("Access token lifetime", access),
-                          ("Refresh token lifetime", refresh), ("Request size limit", size), ("CORS", credentials)):
+    for label, widget in (
+        ("Authentication", auth),
+        ("Access token lifetime", access),
+        ("Refresh token lifetime", refresh),
+        ("Request size limit", size),
+        ("CORS", credentials),
+    ):
         form.addRow(label, widget)
     layout.addLayout(form)
     claims = _text_list(session, (*s, "token_claims"), "Token claims", page)
     limits = TableEditor(
-        session, (*s, "rate_limits"),
-        [ColumnSpec("role", "Role", "choice", (("anonymous", "anonymous"), ("authenticated", "authenticated"),
-                                               ("admin", "admin")), free_text=True, width=140),
-         ColumnSpec("requests", "Requests", "int"),
-         ColumnSpec("per", "Per", "choice", tuple((p, p) for p in ("second", "minute", "hour", "day")), free_text=True)],
-        lambda: RateLimit(id=new_id("rl"), role="role", requests=100), "Rate limits per role", page,
+        session,
+        (*s, "rate_limits"),
+        [
+            ColumnSpec(
+                "role",
+                "Role",
+                "choice",
+                (("anonymous", "anonymous"), ("authenticated", "authenticated"), ("admin", "admin")),
+                free_text=True,
+                width=140,
+            ),
+            ColumnSpec("requests", "Requests", "int"),
+            ColumnSpec(
+                "per",
+                "Per",
+                "choice",
+                tuple((p, p) for p in ("second", "minute", "hour", "day")),
+                free_text=True,
+            ),
+        ],
+        lambda: RateLimit(id=new_id("rl"), role="role", requests=100),
+        "Rate limits per role",
+        page,
     )
     origins = _text_list(session, (*s, "cors", "origins"), "CORS origins", page)
     methods = _text_list(session, (*s, "cors", "methods"), "CORS methods", page)
@@ -193,17 +238,31 @@ def security(session: DocumentSession, parent: QWidget | None = None) -> Section
             line.addWidget(editor)
         layout.addLayout(line)
     scroll.setWidget(page)
-    editors: dict[str, QWidget] = {"auth_kind": auth, "access_token_minutes": access, "refresh_token_days": refresh,
-                                   "request_size_limit_mb": size, "credentials": credentials, "token_claims": claims,
-                                   "rate_limits": limits, "origins": origins, "methods": methods,
-                                   "protections": protections}
+    editors: dict[str, QWidget] = {
+        "auth_kind": auth,
+        "access_token_minutes": access,
+        "refresh_token_days": refresh,
+        "request_size_limit_mb": size,
+        "credentials": credentials,
+        "token_claims": claims,
+        "rate_limits": limits,
+        "origins": origins,
+        "methods": methods,
+        "protections": protections,
+    }
     return SectionPage(scroll, binder, editors)
 
 
 def monitoring(session: DocumentSession, parent: QWidget | None = None) -> SectionPage:
     page, layout = _page(parent)
-    groups = TableEditor(session, ("monitoring",), [ColumnSpec("name", "Metric group")],
-                         lambda: MetricGroup(id=new_id("mon"), name="New group"), "Metric groups", page)
+    groups = TableEditor(
+        session,
+        ("monitoring",),
+        [ColumnSpec("name", "Metric group")],
+        lambda: MetricGroup(id=new_id("mon"), name="New group"),
+        "Metric groups",
+        page,
+    )
     metrics = _text_list(session, None, "Metrics", page)
     layout.addWidget(_master_detail(groups, ("monitoring",), [("metrics", metrics, metrics.set_path)]))
     return SectionPage(page, FormBinder(session, (), page), {"groups": groups, "metrics": metrics})
@@ -212,10 +271,16 @@ def monitoring(session: DocumentSession, parent: QWidget | None = None) -> Secti
 def stack(session: DocumentSession, parent: QWidget | None = None) -> SectionPage:
     page, layout = _page(parent)
     items = TableEditor(
-        session, ("stack",),
-        [ColumnSpec("layer", "Layer", width=160), ColumnSpec("choice", "Choice", width=200),
-         ColumnSpec("alternatives", "Alternatives", "list", tooltip="Comma separated")],
-        lambda: StackItem(id=new_id("stk"), layer="Layer", choice="Choice"), "Technology stack", page,
+        session,
+        ("stack",),
+        [
+            ColumnSpec("layer", "Layer", width=160),
+            ColumnSpec("choice", "Choice", width=200),
+            ColumnSpec("alternatives", "Alternatives", "list", tooltip="Comma separated"),
+        ],
+        lambda: StackItem(id=new_id("stk"), layer="Layer", choice="Choice"),
+        "Technology stack",
+        page,
     )
     layout.addWidget(items)
     return SectionPage(page, FormBinder(session, (), page), {"stack": items})
@@ -224,42 +289,71 @@ def stack(session: DocumentSession, parent: QWidget | None = None) -> SectionPag
 def roadmap(session: DocumentSession, parent: QWidget | None = None) -> SectionPage:
     page, layout = _page(parent)
     milestones = TableEditor(
-        session, ("roadmap",),
-        [ColumnSpec("name", "Milestone", width=220), ColumnSpec("start_week", "From week", "int"),
-         ColumnSpec("end_week", "To week", "int")],
-        lambda: Milestone(id=new_id("ms"), name="New milestone"), "Milestones", page,
+        session,
+        ("roadmap",),
+        [
+            ColumnSpec("name", "Milestone", width=220),
+            ColumnSpec("start_week", "From week", "int"),
+            ColumnSpec("end_week", "To week", "int"),
+        ],
+        lambda: Milestone(id=new_id("ms"), name="New milestone"),
+        "Milestones",
+        page,
     )
-    tasks = TableEditor(session, None, [ColumnSpec("done", "Done", "bool"), ColumnSpec("title", "Task")],
-                        lambda: Task(id=new_id("task"), title="New task"), "Tasks", page)
+    tasks = TableEditor(
+        session,
+        None,
+        [ColumnSpec("done", "Done", "bool"), ColumnSpec("title", "Task")],
+        lambda: Task(id=new_id("task"), title="New task"),
+        "Tasks",
+        page,
+    )
     layout.addWidget(_master_detail(milestones, ("roadmap",), [("tasks", tasks, tasks.set_path)]))
     return SectionPage(page, FormBinder(session, (), page), {"milestones": milestones, "tasks": tasks})
 
 
 def decisions(session: DocumentSession, parent: QWidget | None = None) -> SectionPage:
     page, layout = _page(parent)
-    items = TableEditor(session, ("decisions",), [ColumnSpec("title", "Decision", width=200), ColumnSpec("rationale", "Why")],
-                        lambda: Decision(id=new_id("dec"), title="New decision"), "Key decisions", page)
+    items = TableEditor(
+        session,
+        ("decisions",),
+        [ColumnSpec("title", "Decision", width=200), ColumnSpec("rationale", "Why")],
+        lambda: Decision(id=new_id("dec"), title="New decision"),
+        "Key decisions",
+        page,
+    )
     layout.addWidget(items)
     return SectionPage(page, FormBinder(session, (), page), {"decisions": items})
 
 
 def considerations(session: DocumentSession, parent: QWidget | None = None) -> SectionPage:
     page, layout = _page(parent)
-    items = TableEditor(session, ("considerations",),
-                        [ColumnSpec("title", "Consideration", width=200), ColumnSpec("detail", "Detail")],
-                        lambda: Consideration(id=new_id("con"), title="New consideration"), "Considerations", page)
+    items = TableEditor(
+        session,
+        ("considerations",),
+        [ColumnSpec("title", "Consideration", width=200), ColumnSpec("detail", "Detail")],
+        lambda: Consideration(id=new_id("con"), title="New consideration"),
+        "Considerations",
+        page,
+    )
     layout.addWidget(items)
     return SectionPage(page, FormBinder(session, (), page), {"considerations": items})
 
 
 def performance(session: DocumentSession, parent: QWidget | None = None) -> SectionPage:
     page, layout = _page(parent)
-    items = TableEditor(session, ("performance_targets",),
-                        [ColumnSpec("metric", "Metric", width=220), ColumnSpec("target", "Target")],
-                        lambda: PerformanceTarget(id=new_id("perf"), metric="Metric", target="Target"),
-                        "Performance targets", page)
+    items = TableEditor(
+        session,
+        ("performance_targets",),
+        [ColumnSpec("metric", "Metric", width=220), ColumnSpec("target", "Target")],
+        lambda: PerformanceTarget(id=new_id("perf"), metric="Metric", target="Target"),
+        "Performance targets",
+        page,
+    )
     layout.addWidget(items)
-    hint = QLabel("Targets such as p95 latency, throughput per instance, database queries/s, cache hit rate.", page)
+    hint = QLabel(
+        "Targets such as p95 latency, throughput per instance, database queries/s, cache hit rate.", page
+    )
     hint.setWordWrap(True)
     layout.addWidget(hint)
     return SectionPage(page, FormBinder(session, (), page), {"targets": items})

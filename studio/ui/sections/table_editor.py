@@ -69,8 +69,12 @@ class TableEditor(QWidget):
                 header.setSectionResizeMode(i, QHeaderView.ResizeMode.ResizeToContents)
         self.add_button = self._button("Add", "Add a row below the current one (Insert)", self.add_row)
         self.remove_button = self._button("Remove", "Remove the selected rows (Delete)", self.remove_selected)
-        self.up_button = self._button("Up", "Move the current row up (Ctrl+Up)", lambda: self.move_current(-1))
-        self.down_button = self._button("Down", "Move the current row down (Ctrl+Down)", lambda: self.move_current(1))
+        self.up_button = self._button(
+            "Up", "Move the current row up (Ctrl+Up)", lambda: self.move_current(-1)
+        )
+        self.down_button = self._button(
+            "Down", "Move the current row down (Ctrl+Down)", lambda: self.move_current(1)
+        )
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
         if title:
@@ -121,7 +125,9 @@ class TableEditor(QWidget):
     def select_row(self, row: int, column: int = 0) -> None:
         if 0 <= row < self.model.rowCount():
             index = self.model.index(row, column)
-            self.view.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            self.view.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
             self.view.scrollTo(index)
 
     # -- gestures -----------------------------------------------------------------------
@@ -129,7 +135,9 @@ class TableEditor(QWidget):
         current = self.view.currentIndex()
         row = current.row() + 1 if current.isValid() else self.model.rowCount()
         if self.model.insert_item(row, self.new_item()):
-            first = next((i for i, c in enumerate(self.model.columns) if c.kind != "bool" and not c.read_only), 0)
+            first = next(
+                (i for i, c in enumerate(self.model.columns) if c.kind != "bool" and not c.read_only), 0
+            )
             self.select_row(row, first)
             index = self.model.index(row, first)
             self.view.edit(index)
@@ -144,7 +152,9 @@ class TableEditor(QWidget):
         if not rows and current >= 0:
             rows = {current}
         if self.model.remove_rows(sorted(rows)):
-            self.select_row(min(min(rows), self.model.rowCount() - 1), max(self.view.currentIndex().column(), 0))
+            self.select_row(
+                min(min(rows), self.model.rowCount() - 1), max(self.view.currentIndex().column(), 0)
+            )
 
     def move_current(self, step: int) -> None:
         index = self.view.currentIndex()
