@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from studio.lint.findings import Finding, Severity
-from studio.model import DesignDocument, Path, Table
+from studio.model import Component, DesignDocument, Path, Table
 
 
 @dataclass(frozen=True)
@@ -38,11 +38,15 @@ class LintContext:
         return out
 
     @cached_property
+    def components(self) -> dict[str, Component]:
+        return {c.id: c for c in self.document.components}
+
+    @cached_property
     def component_ids(self) -> set[str]:
-        return {c.id for c in self.document.components}
+        return set(self.components)
 
     def component_label(self, component_id: str) -> str:
-        component = self.document.component(component_id)
+        component = self.components.get(component_id)
         return (component.name or component.id) if component else component_id
 
 

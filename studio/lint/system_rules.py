@@ -130,7 +130,7 @@ def endpoint_unknown_service(ctx: LintContext) -> Iterator[Hit]:
     for endpoint in ctx.document.api.endpoints:
         if not endpoint.service:
             continue
-        owner = ctx.document.component(endpoint.service)
+        owner = ctx.components.get(endpoint.service)
         if owner is None:
             yield Hit(_endpoint_path(endpoint), endpoint_label(endpoint), f"owning service {endpoint.service!r} is not in the design")
         elif owner.kind not in ENDPOINT_OWNER_KINDS:

@@ -60,7 +60,7 @@ class DdlPreviewDock(QDockWidget):
         self.scope_combo = QComboBox(body)
         self.scope_combo.addItem("Selected table", SHOW_TABLE)
         self.scope_combo.addItem("Whole schema", SHOW_SCHEMA)
-        self.scope_combo.activated.connect(lambda _i: self.refresh())
+        self.scope_combo.activated.connect(lambda _i: self._scope_changed())
         copy_table = QPushButton("Copy table", body)
         copy_table.setToolTip("Copy the selected table's statements")
         copy_table.clicked.connect(self.copy_table)
@@ -83,6 +83,7 @@ class DdlPreviewDock(QDockWidget):
         dark = self.palette().base().color().lightness() < 128
         self.highlighter = SqlHighlighter(self.text.document(), dark)
         self.problems = ProblemsList(session, lambda: dialect.name, body)
+        self.problems.notes_source = self.conversion_notes
         self.problems.element_activated.connect(self._activate)
         self.problems_label = QLabel("Problems", body)
         self.problems.counts_changed.connect(self._show_counts)
@@ -120,7 +121,11 @@ class DdlPreviewDock(QDockWidget):
 
     def set_scope(self, scope: str) -> None:
         self.scope_combo.setCurrentIndex(max(0, self.scope_combo.findData(scope)))
+        self._scope_changed()
+
+    def _scope_changed(self) -> None:
         self.refresh()
+        self.problems.schedule()
 
     def follow_table(self, table_id: str) -> None:
         """Show (or scroll to) the table selected in the schema dock or the ERD.
@@ -131,6 +136,7 @@ class DdlPreviewDock(QDockWidget):
         self.table_id = table_id
         self._scroll_pending = True
         self._timer.start()
+        self.problems.schedule()
 
     def _table_name(self) -> str:
         try:
@@ -138,23 +144,23 @@ class DdlPreviewDock(QDockWidget):
         except PathError:
             return ""
 
-    def current_text(self) -> str:
+    def current_text(self, notes: list[ConversionNote] | None = None) -> str:
         if self.scope() == SHOW_SCHEMA:
             return self.renderer.full_script()
         if not self._table_name():
             return "-- Select a table in the schema dock to see its DDL.\n"
-        return self.table_script()
+        return self.table_script(notes)
 
-    def table_script(self) -> str:
-        """The selected table's statements under its conversion notes."""
-        header = comment_block(self._table_notes(), DIALECTS[self.renderer.dialect].label)
+    def table_script(self, notes: list[ConversionNote] | None = None) -> str:
+        """The selected table's statements, under its conversion notes when they are at hand."""
+        header = comment_block(notes or [], DIALECTS[self.renderer.dialect].label)
         body = self.renderer.table_text(self.table_id)
         return f"{header}\n\n{body}" if header else body
 
     def refresh(self) -> None:
         """Bring the text up to date; only re-rendered statements are replaced in the editor."""
         self._timer.stop()
-        text = self.current_text()
+        text = self.current_text(self._cheap_table_notes())
         if text != self._shown:
             document: QTextDocument = self.text.document()
             if self.scope() == SHOW_SCHEMA:
@@ -162,16 +168,25 @@ class DdlPreviewDock(QDockWidget):
             else:
                 document.setPlainText(text)
             self._shown = text
-        notes = self.renderer.notes() if self.scope() == SHOW_SCHEMA else self._table_notes()
-        self.problems.set_notes([(n.table, n.message) for n in notes])
         if self._scroll_pending and self.scope() == SHOW_SCHEMA:
             self._scroll_to_table()
         self._scroll_pending = False
         self.refreshed.emit()
 
-    def _table_notes(self) -> list[ConversionNote]:
-        name = self._table_name()
-        return [n for n in self.renderer.notes() if n.table == name] if name else []
+    def _cheap_table_notes(self) -> list[ConversionNote] | None:
+        """The table's notes if the generator keeps them per table; None would cost a full script."""
+        per_table = getattr(self.renderer, "table_notes", None)
+        if self.scope() == SHOW_TABLE and self._table_name() and callable(per_table):
+            return list(per_table(self.table_id))
+        return None
+
+    def conversion_notes(self) -> list[tuple[str, str]]:
+        """The notes of what is shown, for the Problems list (which asks after typing pauses)."""
+        notes = self.renderer.notes()
+        if self.scope() == SHOW_TABLE:
+            name = self._table_name()
+            notes = [n for n in notes if n.table == name] if name else []
+        return [(n.table, n.message) for n in notes]
 
     def _scroll_to_table(self) -> None:
         name = self._table_name()
@@ -197,7 +212,9 @@ class DdlPreviewDock(QDockWidget):
 
     def copy_table(self) -> None:
         if self._table_name():
-            QGuiApplication.clipboard().setText(self.table_script())
+            name = self._table_name()
+            notes = [n for n in self.renderer.notes() if n.table == name]
+            QGuiApplication.clipboard().setText(self.table_script(notes))
 
     # -- events ----------------------------------------------------------------------------
     def _on_changed(self, op: Operation) -> None:

@@ -28,6 +28,8 @@ class ProblemsList(QTreeWidget):
         self._dialect = dialect
         self.findings: list[Finding] = []
         self.notes: list[tuple[str, str]] = []
+        #: The DDL generator's conversion notes for what the preview shows, as (table, message).
+        self.notes_source: Callable[[], list[tuple[str, str]]] = list
         self.setColumnCount(3)
         self.setHeaderLabels(["Element", "Problem", "Rule"])
         self.setRootIsDecorated(False)
@@ -58,13 +60,8 @@ class ProblemsList(QTreeWidget):
         """Lint now (the debounce timer calls this; tests may too)."""
         self._timer.stop()
         self.findings = lint_design(self.session.design.document, self._dialect())
+        self.notes = self.notes_source()
         self._fill()
-
-    def set_notes(self, notes: list[tuple[str, str]]) -> None:
-        """The DDL generator's conversion notes, shown as information after the findings."""
-        if notes != self.notes:
-            self.notes = notes
-            self._fill()
 
     def _fill(self) -> None:
         self.setUpdatesEnabled(False)
