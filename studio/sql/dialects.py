@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import sqlglot
-from sqlglot.errors import ParseError, TokenError
 
 
 @dataclass(frozen=True)
@@ -273,9 +272,10 @@ def is_reserved(name: str, dialect_name: str) -> bool:
 
 
 def parses(sql_text: str, dialect_name: str) -> bool:
-    """True when sqlglot parses ``sql_text`` as an expression of the dialect (for WHERE checks)."""
-    try:
-        sqlglot.parse_one(sql_text, read=dialect(dialect_name).sqlglot)
-    except (ParseError, TokenError):
-        return False
-    return True
+    """True when ``sql_text`` is one SQL expression (not a statement) in the dialect.
+
+    For the schema dock's as-you-type check of a partial index's WHERE or a default.
+    """
+    from studio.sql.types import parse_expression
+
+    return parse_expression(sql_text, dialect(dialect_name).sqlglot) is not None

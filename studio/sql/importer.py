@@ -10,7 +10,10 @@ file twice gives the same ids.
 
 from __future__ import annotations
 
+import logging
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import sqlglot
@@ -106,14 +109,17 @@ class _Importer:
         else:
             raise _Skip(f"{_describe(s)} statement skipped (not part of the schema model)")
 
-    def parse(self, s: Statement) -> exp.Expression:
-        parsed = sqlglot.parse(s.text, read=self.read)
-        if len(parsed) != 1 or parsed[0] is None:
-            raise ParseError("not a single statement")
-        expression = parsed[0]
-        if isinstance(expression, exp.Command):
-            raise ParseError(f"{_describe(s)} is not understood by the {self.d.label} parser")
-        return expression
+    def parse(self, s: Statement, fallback: str = "") -> exp.Expression:
+        """One statement as an expression; ``fallback`` is a dialect to try when sqlglot's
+        reader for this one does not know the syntax (DuckDB's CREATE TYPE is PostgreSQL's)."""
+        for read in (self.read, fallback) if fallback else (self.read,):
+            with _quiet_sqlglot():
+                parsed = sqlglot.parse(s.text, read=read)
+            if len(parsed) != 1 or parsed[0] is None:
+                raise ParseError("not a single statement")
+            if not isinstance(parsed[0], exp.Command):
+                return parsed[0]
+        raise ParseError(f"{_describe(s)} is not understood by the {self.d.label} parser")
 
     def reader(self, table: exp.Expression, line: int) -> TableReader:
         name = table.name
@@ -144,7 +150,7 @@ class _Importer:
         self.reader(index.args["table"], s.line).read_index(create, s.line)
 
     def create_type(self, s: Statement) -> None:
-        create = self.parse(s)
+        create = self.parse(s, fallback="postgres")
         kind = create.args.get("expression")
         if not isinstance(kind, exp.DataType) or kind.this != exp.DType.ENUM:
             raise _Skip("CREATE TYPE other than AS ENUM skipped (not part of the schema model)")
@@ -183,6 +189,23 @@ class _Importer:
             column.comment = text
         else:
             raise _Skip(f"COMMENT ON {kind} skipped (not part of the schema model)")
+
+
+class _DropFallbackNotice(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "Falling back to parsing as a 'Command'" not in record.getMessage()
+
+
+@contextmanager
+def _quiet_sqlglot() -> Iterator[None]:
+    """sqlglot logs a warning when it gives up on a statement; the importer reports it itself."""
+    logger = logging.getLogger("sqlglot")
+    notice = _DropFallbackNotice()
+    logger.addFilter(notice)
+    try:
+        yield
+    finally:
+        logger.removeFilter(notice)
 
 
 class _Skip(Exception):

@@ -223,9 +223,7 @@ class _TableWriter:
         for own, ref in zip(fk.columns, ref_cols):
             own_col = self.table.column(own)
             assert own_col is not None and ref is not None
-            if canonical_type(own_col.type) != canonical_type(ref.type) or (
-                self.d.name == "mysql" and own_col.type.replace(" ", "").upper() != ref.type.replace(" ", "").upper()
-            ):
+            if canonical_type(own_col.type) != canonical_type(ref.type):
                 return f"column {own} ({own_col.type}) and {fk.ref_table}.{ref.name} ({ref.type}) differ in type"
         return None
 

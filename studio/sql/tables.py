@@ -14,6 +14,7 @@ import re
 from sqlglot import exp
 
 from studio.model import Check, Column, EnumType, FkAction, ForeignKey, Index, Table
+from studio.sql.types import canonical_type
 
 _SIMPLE = re.compile(r"^[a-z_][a-z0-9_]*$")
 
@@ -225,9 +226,6 @@ class TableReader:
 
 
 def _serial(type_text: str) -> str:
-    upper = type_text.upper()
-    if upper.startswith("BIGINT") or upper == "INT8":
-        return "BIGSERIAL"
-    if upper.startswith("SMALLINT") or upper == "INT2":
-        return "SMALLSERIAL"
-    return "SERIAL"
+    """The serial type for an auto-numbered column of ``type_text`` (the model has no identity flag)."""
+    integer = canonical_type(type_text)
+    return {"BIGINT": "BIGSERIAL", "SMALLINT": "SMALLSERIAL", "TINYINT": "SMALLSERIAL"}.get(integer, "SERIAL")

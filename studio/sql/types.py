@@ -119,11 +119,19 @@ def parse_type(type_text: str) -> tuple[str, str, bool, bool] | None:
 
 
 def canonical_type(type_text: str) -> str:
-    """The canonical base name (``character varying(9)`` -> ``VARCHAR``), for type comparisons."""
+    """The canonical base name (``character varying(9)`` -> ``VARCHAR``), for type comparisons.
+
+    Serial types compare as the integers they are; ``UNSIGNED`` is kept, since MySQL
+    refuses a foreign key between a signed and an unsigned column.
+    """
     parsed = parse_type(type_text)
     if parsed is None:
         return type_text.strip().upper()
-    return _CANONICAL.get(parsed[0], parsed[0])
+    name = _SERIALS.get(parsed[0], parsed[0])
+    if name == "NUMBER" and parsed[1].isdigit():  # Oracle's integers
+        digits = int(parsed[1])
+        name = "SMALLINT" if digits <= 5 else "INTEGER" if digits <= 10 else "BIGINT" if digits <= 19 else name
+    return _CANONICAL.get(name, name) + (" UNSIGNED" if parsed[2] else "")
 
 
 def map_type(type_text: str, d: Dialect, enums: dict[str, EnumType]) -> MappedType:
@@ -201,13 +209,20 @@ def _map_enum(enum: EnumType, d: Dialect) -> MappedType:
 _UUID_FUNCTIONS = {"GEN_RANDOM_UUID", "UUID_GENERATE_V4", "UUID", "NEWID", "SYS_GUID", "UUIDV4"}
 
 
+#: Statements are never expressions: a default or a WHERE must not smuggle one in.
+_STATEMENTS = (exp.Query, exp.DDL, exp.DML, exp.Command, exp.Block, exp.Drop, exp.Alter, exp.Set, exp.Use)
+
+
 def parse_expression(text: str, read: str = "postgres") -> exp.Expression | None:
-    """An SQL expression from model text, or None if it does not parse."""
+    """One SQL expression (not a statement) from model text, or None."""
     for dialect_name in dict.fromkeys((read, "postgres", "mysql")):
         try:
-            return sqlglot.parse_one(text, read=dialect_name)
+            parsed = [e for e in sqlglot.parse(text, read=dialect_name) if e is not None]
         except (ParseError, TokenError, ValueError):
             continue
+        if len(parsed) != 1 or any(isinstance(n, _STATEMENTS) for n in parsed[0].walk()):
+            return None
+        return parsed[0]
     return None
 
 
