@@ -8,6 +8,7 @@ schemes from the security section, and each endpoint's auth level becomes its
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
@@ -151,10 +152,19 @@ class _Builder:
         self.table_schema_names: dict[str, str] = {}
         self.operation_ids: set[str] = set()
         self.scheme = SCHEME_NAME.get(document.security.auth_kind.strip().lower(), "bearerAuth")
+        self.tables = {t.name: t for t in reversed(document.schema.tables)}  # first of a name wins
+        self.components = {c.id: c for c in document.components}
+        self._type_schemas: dict[str, dict[str, Any]] = {}
+
+    def type_schema(self, sql_type: str) -> dict[str, Any]:
+        """:func:`sql_type_schema`, memoised: a schema repeats a handful of types."""
+        if sql_type not in self._type_schemas:
+            self._type_schemas[sql_type] = sql_type_schema(sql_type, self.enums)
+        return dict(self._type_schemas[sql_type])
 
     # tables
     def table_ref(self, table_name: str) -> dict[str, Any]:
-        table = self.document.schema.table(table_name)
+        table = self.tables.get(table_name)
         if table is None:
             return {"type": "object", "description": f"table {table_name} is not in the schema"}
         if table.name not in self.table_schema_names:
@@ -170,7 +180,7 @@ class _Builder:
         properties: dict[str, Any] = {}
         required: list[str] = []
         for column in table.columns:
-            prop = dict(sql_type_schema(column.type, self.enums))
+            prop = self.type_schema(column.type)
             if column.nullable and not column.primary_key and "type" in prop:
                 prop["type"] = [prop["type"], "null"]
             if column.comment:
@@ -196,10 +206,10 @@ class _Builder:
             schema: dict[str, Any] = {"type": kind.lower()}
             if kind.lower() == "array":
                 schema["items"] = {}
-        elif self.document.schema.table(kind) is not None:
+        elif kind in self.tables:
             schema = self.table_ref(kind)
         else:
-            schema = sql_type_schema(kind, self.enums)
+            schema = self.type_schema(kind)
         if field.description:
             schema = (
                 {**schema, "description": field.description}
@@ -227,12 +237,12 @@ class _Builder:
     # endpoints
     def parameter_schema(self, endpoint: Endpoint, name: str) -> dict[str, Any]:
         for payload in (endpoint.response, endpoint.request):
-            table = self.document.schema.table(payload.table) if payload.table else None
+            table = self.tables.get(payload.table) if payload.table else None
             if table is None:
                 continue
             column = table.column(name) or table.column(_snake(name))
             if column is not None:
-                schema = sql_type_schema(column.type, self.enums)
+                schema = self.type_schema(column.type)
                 if schema.get("type") in ("string", "integer", "number", "boolean"):
                     return schema
         return {"type": "string"}
@@ -269,7 +279,7 @@ class _Builder:
         else:
             op["security"] = [{self.scheme: []}]
         op["x-auth-level"] = endpoint.auth.value
-        service = self.document.component(endpoint.service) if endpoint.service else None
+        service = self.components.get(endpoint.service) if endpoint.service else None
         if service is not None:
             op["x-service"] = service.name or service.id
         if endpoint.rate_limit_class:
@@ -366,8 +376,8 @@ def build_openapi(document: DesignDocument) -> dict[str, Any]:
     return spec
 
 
-class _Dumper(yaml.SafeDumper):
-    """Safe YAML that keeps the document's key order and never emits anchors."""
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+    """Safe YAML (libyaml's emitter when present) that never emits anchors."""
 
     def ignore_aliases(self, data: Any) -> bool:
         return True
@@ -376,6 +386,53 @@ class _Dumper(yaml.SafeDumper):
 def spec_yaml(spec: dict[str, Any]) -> str:
     """An OpenAPI dict as YAML (safe dumping: plain data only, strings quoted as needed)."""
     return yaml.dump(spec, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
+
+
+class YamlFragments:
+    """YAML of an OpenAPI dict, re-dumping only the paths and schemas that changed.
+
+    PyYAML's representer is pure Python (about 1 s for 300 endpoints), too slow for a
+    preview that follows every edit. Each path item and schema is dumped on its own and
+    kept under the compact JSON of its data (cheap to compute in C); block-style YAML can
+    is line-based, so the pieces assemble into exactly the text ``spec_yaml`` gives.
+    """
+
+    def __init__(self) -> None:
+        self._cache: dict[str, str] = {}
+
+    def _piece(self, parents: tuple[str, ...], key: str, value: Any) -> str:
+        ident = json.dumps([parents, key, value], separators=(",", ":"), ensure_ascii=False)
+        text = self._cache.get(ident)
+        if text is None:
+            nested: Any = {key: value}
+            for parent in reversed(parents):
+                nested = {parent: nested}
+            # Dumped at its real depth so line folding matches a whole-document dump.
+            lines = spec_yaml(nested).splitlines(keepends=True)
+            text = "".join(lines[len(parents) :])
+            self._cache[ident] = text
+        return text
+
+    def render(self, spec: dict[str, Any]) -> str:
+        used_before = len(self._cache)
+        out: list[str] = []
+        for key, value in spec.items():
+            if key == "paths" and value:
+                out.append("paths:\n")
+                out.extend(self._piece(("paths",), k, v) for k, v in value.items())
+            elif key == "components" and value.get("schemas"):
+                out.append("components:\n")
+                for part, content in value.items():
+                    if part == "schemas":
+                        out.append("  schemas:\n")
+                        out.extend(self._piece(("components", "schemas"), k, v) for k, v in content.items())
+                    else:
+                        out.append(self._piece(("components",), part, content))
+            else:
+                out.append(spec_yaml({key: value}))
+        if len(self._cache) > 4 * max(used_before, 256):  # forget pieces of long-gone versions
+            self._cache.clear()
+        return "".join(out)
 
 
 def openapi_yaml(document: DesignDocument) -> str:

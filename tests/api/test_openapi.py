@@ -100,3 +100,15 @@ def test_sql_type_mapping() -> None:
         "Category",
         "Address",
     )
+
+
+def test_yaml_fragments_equal_a_full_dump(ecommerce: DesignDocument) -> None:
+    from studio.export.openapi import YamlFragments, spec_yaml
+
+    fragments = YamlFragments()
+    assert fragments.render(build_openapi(ecommerce)) == openapi_yaml(ecommerce)
+    ecommerce.api.endpoints[2].summary = "multi\nline: 'quoted' \"text\" " + "long " * 40
+    ecommerce.schema.tables[1].columns[1].comment = "ünïcode ✓"
+    spec = build_openapi(ecommerce)
+    assert fragments.render(spec) == spec_yaml(spec)
+    assert yaml.safe_load(fragments.render(spec)) == spec

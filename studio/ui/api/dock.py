@@ -117,7 +117,7 @@ class ApiPanel(QWidget):
         self._kept: str | None = None
         self.model.modelAboutToBeReset.connect(self._remember)
         self.model.modelReset.connect(self._restore)
-        self.model.dataChanged.connect(lambda *_: self._show_problems())
+        self.model.problems_changed.connect(self._show_problems)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         session.changed.connect(self._on_changed)
         session.replaced.connect(self._place_descriptions)

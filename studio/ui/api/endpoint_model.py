@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from studio.model import AuthLevel, Design, Endpoint, HttpMethod, Operation, Payload, SetField
@@ -90,6 +90,9 @@ COLUMNS: list[ColumnSpec] = [
 
 
 class EndpointTreeModel(QAbstractItemModel):
+    #: The problem list was recomputed (once per change, not once per row).
+    problems_changed = Signal()
+
     def __init__(self, session: DocumentSession, parent: Any = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -99,6 +102,7 @@ class EndpointTreeModel(QAbstractItemModel):
         self.problems: dict[str, list[EndpointProblem]] = {}
         self.all_problems: list[EndpointProblem] = []
         self._endpoints: dict[str, Endpoint] = {}
+        self._places: dict[str, tuple[int, int]] = {}
         self._rebuild()
         session.changed.connect(self._on_changed)
         session.replaced.connect(self.reset)
@@ -124,13 +128,18 @@ class EndpointTreeModel(QAbstractItemModel):
             (k, names.get(k, f"unknown service {k!r}") if k else "No owning service") for k in keys
         ]
         self.members = [by_service[k] for k in keys]
+        self._places = {e: (g, r) for g, ids in enumerate(self.members) for r, e in enumerate(ids)}
         self._check()
 
-    def _check(self) -> None:
+    def _check(self) -> set[str]:
+        """Recompute the problems; the ids of endpoints whose problems changed."""
+        old = self.problems
         self.all_problems = endpoint_problems(self.design.document)
         self.problems = {}
         for problem in self.all_problems:
             self.problems.setdefault(problem.endpoint_id, []).append(problem)
+        self.problems_changed.emit()
+        return {i for i in old.keys() | self.problems.keys() if old.get(i) != self.problems.get(i)}
 
     def reset(self) -> None:
         self.beginResetModel()
@@ -184,10 +193,10 @@ class EndpointTreeModel(QAbstractItemModel):
         return self.groups[group][0]
 
     def index_of(self, endpoint_id: str, column: int = 0) -> QModelIndex:
-        for g, ids in enumerate(self.members):
-            if endpoint_id in ids:
-                return self.createIndex(ids.index(endpoint_id), column, g + 1)
-        return QModelIndex()
+        place = self._places.get(endpoint_id)
+        if place is None:
+            return QModelIndex()
+        return self.createIndex(place[1], column, place[0] + 1)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -268,13 +277,16 @@ class EndpointTreeModel(QAbstractItemModel):
             return
         if path[:2] == ENDPOINTS or path[:1] in (("schema",), ("security",)):
             self._endpoints = {e.id: e for e in self.design.document.api.endpoints}
-            self._check()
-            self._repaint_all()
+            touched = self._check()
+            if path[:2] == ENDPOINTS:
+                touched.add(path[2])
+            elif path[:1] == ("schema",):
+                touched = set(self._endpoints)  # table names show in the body columns
+            self._repaint(touched)
 
-    def _repaint_all(self) -> None:
+    def _repaint(self, endpoint_ids: set[str]) -> None:
         last = len(self.columns) - 1
-        for g in range(len(self.groups)):
-            group = self.index(g, 0)
-            count = len(self.members[g])
-            if count:
-                self.dataChanged.emit(self.index(0, 0, group), self.index(count - 1, last, group))
+        for endpoint_id in endpoint_ids:
+            first = self.index_of(endpoint_id)
+            if first.isValid():
+                self.dataChanged.emit(first, first.siblingAtColumn(last))

@@ -8,7 +8,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFontDatabase, QShowEvent
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
-from studio.export.openapi import build_openapi, spec_yaml
+from studio.export.openapi import YamlFragments, build_openapi
 from studio.model import Operation
 from studio.ui.session import DocumentSession
 
@@ -37,6 +37,7 @@ class OpenApiPreview(QWidget):
         session.changed.connect(self._on_changed)
         session.replaced.connect(self._invalidate)
         self.last_ms = 0.0
+        self._fragments = YamlFragments()
 
     def _on_changed(self, op: Operation) -> None:
         if op.path[:1] and op.path[0] in _SOURCES:  # type: ignore[union-attr]
@@ -60,7 +61,7 @@ class OpenApiPreview(QWidget):
         start = time.perf_counter()
         document = self.session.design.document
         spec = build_openapi(document)
-        text = spec_yaml(spec)
+        text = self._fragments.render(spec)
         self.last_ms = (time.perf_counter() - start) * 1000
         if text != self.text.toPlainText():
             bar = self.text.verticalScrollBar()
@@ -72,4 +73,6 @@ class OpenApiPreview(QWidget):
         note = f" - {len(skipped)} left out until fixed (see Problems)" if skipped else ""
         self.status.setText(f"OpenAPI 3.1 from {paths} endpoints{note}")
         self._dirty = False
+        # A big design waits for a longer pause in typing before the next rebuild.
+        self._timer.setInterval(int(min(1000, max(120, 2 * self.last_ms))))
         return text

@@ -46,6 +46,7 @@ def endpoint_problems(document: DesignDocument) -> list[EndpointProblem]:
     first_of: dict[tuple[str, str], Endpoint] = {}
     components = {c.id: c for c in document.components}
     auth_kind = document.security.auth_kind.strip().lower()
+    tables = {t.name for t in document.schema.tables}
     for endpoint in document.api.endpoints:
         label = f"{endpoint.method.value} {endpoint.path}"
         for problem in path_problems(normalise_path(endpoint.path.strip())):
@@ -88,7 +89,7 @@ def endpoint_problems(document: DesignDocument) -> list[EndpointProblem]:
                 )
             )
         for side, payload in (("request", endpoint.request), ("response", endpoint.response)):
-            if payload.table and document.schema.table(payload.table) is None:
+            if payload.table and payload.table not in tables:
                 out.append(
                     EndpointProblem(
                         endpoint.id,
