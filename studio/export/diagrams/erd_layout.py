@@ -90,19 +90,30 @@ class Relation:
     optional: bool
 
 
+LEGEND_W, LEGEND_H = 690.0, 34.0
+
+
 @dataclass
 class ErdLayout:
     tables: dict[str, TableBox]
     groups: list[GroupBox]
     relations: list[Relation]
     collapsed: bool
+    #: Where the notation key goes (below the drawing); empty without tables.
+    legend: QRectF = field(default_factory=QRectF)
 
-    def bounds(self, margin: float = 32.0) -> QRectF:
+    def content(self) -> QRectF:
         rect = QRectF()
         for box in self.tables.values():
             rect = rect.united(box.rect)
         for group in self.groups:
             rect = rect.united(group.rect)
+        return rect
+
+    def bounds(self, margin: float = 32.0) -> QRectF:
+        rect = self.content()
+        if not self.legend.isNull():
+            rect = rect.united(self.legend)
         if rect.isNull():
             rect = QRectF(0, 0, 240, 120)
         return rect.adjusted(-margin, -margin, margin, margin)
@@ -185,7 +196,11 @@ def layout_erd(document: DesignDocument, options: ErdOptions | None = None) -> E
         frame = inner.adjusted(-GROUP_PAD, -GROUP_PAD - GROUP_TITLE_H, GROUP_PAD, GROUP_PAD)
         placed_groups.append((service, label, color, frame, group_boxes))
     groups = _pack(placed_groups, boxes, framed=opts.group_by_service)
-    return ErdLayout(boxes, groups, relations, collapsed)
+    result = ErdLayout(boxes, groups, relations, collapsed)
+    if boxes:
+        content = result.content()
+        result.legend = QRectF(content.left(), content.bottom() + 24, LEGEND_W, LEGEND_H)
+    return result
 
 
 def _pack(placed: list[tuple[str, str, str, QRectF, list[TableBox]]], boxes: dict[str, TableBox], framed: bool) -> list[GroupBox]:

@@ -146,6 +146,53 @@ def paint_table(painter: QPainter, box: TableBox, theme: Theme, selected: bool =
                          metrics.elidedText(row.type, Qt.TextElideMode.ElideRight, type_rect.width()))
 
 
+def paint_legend(painter: QPainter, rect: QRectF, theme: Theme) -> None:
+    """The notation key: badges, relation ends and the dashed optional line."""
+    painter.setPen(QPen(QColor(theme.grid), 1.0))
+    painter.setBrush(QColor(theme.node_fill))
+    painter.drawRoundedRect(rect, 6, 6)
+    text_font = font(11)
+    metrics = QFontMetricsF(text_font)
+    x, mid = rect.left() + 12, rect.center().y()
+    background = QColor(theme.node_fill)
+
+    def label(text: str) -> None:
+        nonlocal x
+        painter.setFont(text_font)
+        painter.setPen(QColor(theme.subtext))
+        width = metrics.horizontalAdvance(text) + 2
+        painter.drawText(QRectF(x, rect.top(), width, rect.height()), Qt.AlignmentFlag.AlignVCenter, text)
+        x += width + 18
+
+    for badge, color, text in (("PK", PK_COLOR, "primary key"), ("FK", FK_COLOR, "foreign key")):
+        painter.setFont(font(9, True))
+        _badge(painter, QRectF(x, mid - 6.5, BADGE_W - 4, 13), badge, color)
+        x += BADGE_W + 2
+        label(text)
+    line = QPen(QColor(EDGE_COLOR), 1.4)
+    for kind, text in (("one", "exactly one"), ("zero-one", "zero or one"), ("many", "zero or many")):
+        end = QPointF(x + 34, mid)
+        painter.setPen(line)
+        painter.drawLine(QPointF(x, mid), end)
+        if kind == "one":
+            _bar(painter, end, -1, 8)
+            _bar(painter, end, -1, 14)
+        elif kind == "zero-one":
+            _bar(painter, end, -1, 8)
+            _circle(painter, end, -1, 17, background)
+        else:
+            _crow(painter, end, -1)
+            _circle(painter, end, -1, 19, background)
+        x += 42
+        label(text)
+    dashed = QPen(QColor(EDGE_COLOR), 1.3)
+    dashed.setDashPattern([5.0, 3.0])
+    painter.setPen(dashed)
+    painter.drawLine(QPointF(x, mid), QPointF(x + 30, mid))
+    x += 38
+    label("nullable key")
+
+
 def paint_erd(
     painter: QPainter,
     layout: ErdLayout,
@@ -185,3 +232,5 @@ def paint_erd(
     for table_id, box in layout.tables.items():
         if clip is None or clip.intersects(box.rect):
             paint_table(painter, box, theme, selected=table_id in chosen, lod=lod)
+    if not layout.legend.isNull() and lod >= 0.25 and (clip is None or clip.intersects(layout.legend)):
+        paint_legend(painter, layout.legend, theme)

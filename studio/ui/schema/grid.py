@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -183,6 +184,9 @@ class ItemEditor(QWidget):
             button.setAutoRaise(True)
             bar.addWidget(button)
         bar.addStretch(1)
+        hint = QLabel(f"Insert: new {noun}   Enter/Tab: next cell   Alt+\u2191/\u2193: move   Ctrl+Del: delete", self)
+        hint.setEnabled(False)  # drawn in the palette's disabled (muted) text colour
+        bar.addWidget(hint)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 2, 0, 0)
         layout.setSpacing(2)

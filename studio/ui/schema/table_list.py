@@ -78,9 +78,12 @@ class TableList(QWidget):
         current = self.current_table_id()
         self._filling = True
         self.list.clear()
+        owners = {c.id: c.name or c.id for c in self.session.design.document.components}
         for table in self.session.design.document.schema.tables:
             item = QListWidgetItem(self._label(table))
             item.setData(TableIdRole, table.id)
+            owner = owners.get(table.service, "no owning service") if table.service else "no owning service"
+            item.setToolTip(f"{table.name}: {len(table.columns)} columns, {owner}")
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
             self.list.addItem(item)
         self._filling = False
