@@ -13,7 +13,8 @@ from studio.lint.dialect import DialectError, resolve_dialect
 def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("files", nargs="+", metavar="FILE", help="design files to lint")
     parser.add_argument(
-        "--dialect", metavar="D",
+        "--dialect",
+        metavar="D",
         help="SQL dialect for type and reserved-word rules (default: the design's configured database)",
     )
     parser.add_argument("--warnings-as-errors", action="store_true", help="exit 1 on warnings too")
@@ -33,6 +34,8 @@ def run(args: argparse.Namespace) -> int:
             return fail(str(exc), 2)
         for finding in lint_design(document, dialect):
             print(finding.format(name))
-            if finding.severity is Severity.ERROR or (args.warnings_as_errors and finding.severity is Severity.WARNING):
+            if finding.severity is Severity.ERROR or (
+                args.warnings_as_errors and finding.severity is Severity.WARNING
+            ):
                 status = 1
     return status

@@ -10,7 +10,9 @@ from studio.lint.registry import RULES, LintContext, Rule
 from studio.model import DesignDocument
 
 
-def lint_design(document: DesignDocument, dialect: str | None = None, rules: Iterable[str] | None = None) -> list[Finding]:
+def lint_design(
+    document: DesignDocument, dialect: str | None = None, rules: Iterable[str] | None = None
+) -> list[Finding]:
     """Every finding for ``document``, errors first, then in document order within a rule.
 
     ``dialect`` is a sqlglot dialect name; without one, the dialect-specific rules are skipped.

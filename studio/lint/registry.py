@@ -70,7 +70,9 @@ class Rule:
 RULES: dict[str, Rule] = {}
 
 
-def rule(rule_id: str, severity: Severity, summary: str, *, needs_dialect: bool = False) -> Callable[[RuleFunc], RuleFunc]:
+def rule(
+    rule_id: str, severity: Severity, summary: str, *, needs_dialect: bool = False
+) -> Callable[[RuleFunc], RuleFunc]:
     """Register ``func`` as the rule ``rule_id``."""
 
     def register(func: RuleFunc) -> RuleFunc:

@@ -35,7 +35,11 @@ def _names(columns: list[str]) -> str:
 def no_primary_key(ctx: LintContext) -> Iterator[Hit]:
     for table in ctx.document.schema.tables:
         if not table.primary_key:
-            yield Hit(table_path(table), table.name, "table has no primary key; rows cannot be addressed or replicated safely")
+            yield Hit(
+                table_path(table),
+                table.name,
+                "table has no primary key; rows cannot be addressed or replicated safely",
+            )
 
 
 @rule("schema.duplicate-name", Severity.ERROR, "two tables, columns or indexes with the same name")
@@ -45,25 +49,35 @@ def duplicate_names(ctx: LintContext) -> Iterator[Hit]:
     for table in ctx.document.schema.tables:
         key = table.name.lower()
         if key in seen_tables:
-            yield Hit(table_path(table), table.name, f"another table is already named {seen_tables[key].name!r}")
+            yield Hit(
+                table_path(table), table.name, f"another table is already named {seen_tables[key].name!r}"
+            )
         seen_tables.setdefault(key, table)
         columns: set[str] = set()
         for column in table.columns:
             if column.name.lower() in columns:
-                yield Hit(_item_path(table, "columns", column.id), f"{table.name}.{column.name}", "column name used twice in the table")
+                yield Hit(
+                    _item_path(table, "columns", column.id),
+                    f"{table.name}.{column.name}",
+                    "column name used twice in the table",
+                )
             columns.add(column.name.lower())
         for index in table.indexes:
             name = index.name.lower()
             if name and name in index_owner:
                 other = index_owner[name].name
                 yield Hit(
-                    _item_path(table, "indexes", index.id), _index_label(table, index),
-                    f"index name also used on table {other!r}; PostgreSQL and SQLite need index names unique per schema",
+                    _item_path(table, "indexes", index.id),
+                    _index_label(table, index),
+                    f"index name also used on table {other!r}; "
+                    "PostgreSQL and SQLite need index names unique per schema",
                 )
             index_owner.setdefault(name, table)
 
 
-@rule("schema.empty-name", Severity.ERROR, "a table, column or index without a name or a column without a type")
+@rule(
+    "schema.empty-name", Severity.ERROR, "a table, column or index without a name or a column without a type"
+)
 def empty_names(ctx: LintContext) -> Iterator[Hit]:
     for table in ctx.document.schema.tables:
         if not table.name.strip():
@@ -78,7 +92,9 @@ def empty_names(ctx: LintContext) -> Iterator[Hit]:
                 yield Hit(path, f"{table.name}.{column.name}", "column has no type")
         for index in table.indexes:
             if not index.columns:
-                yield Hit(_item_path(table, "indexes", index.id), _index_label(table, index), "index has no columns")
+                yield Hit(
+                    _item_path(table, "indexes", index.id), _index_label(table, index), "index has no columns"
+                )
 
 
 @rule("schema.unknown-column", Severity.ERROR, "an index or foreign key naming a column the table lacks")
@@ -88,11 +104,19 @@ def unknown_columns(ctx: LintContext) -> Iterator[Hit]:
         for index in table.indexes:
             for name in index.columns:
                 if name not in have:
-                    yield Hit(_item_path(table, "indexes", index.id), _index_label(table, index), f"no column {name!r} in table {table.name!r}")
+                    yield Hit(
+                        _item_path(table, "indexes", index.id),
+                        _index_label(table, index),
+                        f"no column {name!r} in table {table.name!r}",
+                    )
         for fk in table.foreign_keys:
             for name in fk.columns:
                 if name not in have:
-                    yield Hit(_item_path(table, "foreign_keys", fk.id), _fk_label(table, fk), f"no column {name!r} in table {table.name!r}")
+                    yield Hit(
+                        _item_path(table, "foreign_keys", fk.id),
+                        _fk_label(table, fk),
+                        f"no column {name!r} in table {table.name!r}",
+                    )
 
 
 @rule("schema.fk-missing-table", Severity.ERROR, "a foreign key to a table that does not exist")
@@ -101,7 +125,8 @@ def fk_missing_table(ctx: LintContext) -> Iterator[Hit]:
         for fk in table.foreign_keys:
             if fk.ref_table not in ctx.tables_by_name:
                 yield Hit(
-                    _item_path(table, "foreign_keys", fk.id), _fk_label(table, fk),
+                    _item_path(table, "foreign_keys", fk.id),
+                    _fk_label(table, fk),
                     f"references table {fk.ref_table!r}, which is not in the schema",
                 )
 
@@ -115,13 +140,22 @@ def fk_missing_column(ctx: LintContext) -> Iterator[Hit]:
             if target is None:
                 continue
             if len(fk.columns) != len(fk.ref_columns) or not fk.columns:
-                yield Hit(path, label, f"{len(fk.columns)} column(s) reference {len(fk.ref_columns)} column(s) of {fk.ref_table!r}")
+                yield Hit(
+                    path,
+                    label,
+                    f"{len(fk.columns)} column(s) reference "
+                    f"{len(fk.ref_columns)} column(s) of {fk.ref_table!r}",
+                )
             for name in fk.ref_columns:
                 if target.column(name) is None:
                     yield Hit(path, label, f"references {fk.ref_table}.{name}, which does not exist")
 
 
-@rule("schema.fk-target-not-key", Severity.ERROR, "a foreign key to columns that are neither the primary key nor unique")
+@rule(
+    "schema.fk-target-not-key",
+    Severity.ERROR,
+    "a foreign key to columns that are neither the primary key nor unique",
+)
 def fk_target_not_key(ctx: LintContext) -> Iterator[Hit]:
     for table in ctx.document.schema.tables:
         for fk in table.foreign_keys:
@@ -130,8 +164,10 @@ def fk_target_not_key(ctx: LintContext) -> Iterator[Hit]:
                 continue
             if frozenset(fk.ref_columns) not in unique_keys(target):
                 yield Hit(
-                    _item_path(table, "foreign_keys", fk.id), _fk_label(table, fk),
-                    f"references ({_names(fk.ref_columns)}) of {fk.ref_table!r}, which is not its primary key "
+                    _item_path(table, "foreign_keys", fk.id),
+                    _fk_label(table, fk),
+                    f"references ({_names(fk.ref_columns)}) of {fk.ref_table!r}, "
+                    "which is not its primary key "
                     "or a unique key; the database will refuse the constraint",
                 )
 
@@ -145,7 +181,11 @@ def unique_keys(table: Table) -> set[frozenset[str]]:
     return keys
 
 
-@rule("schema.fk-type-mismatch", Severity.ERROR, "a foreign key column whose type differs from the key it references")
+@rule(
+    "schema.fk-type-mismatch",
+    Severity.ERROR,
+    "a foreign key column whose type differs from the key it references",
+)
 def fk_type_mismatch(ctx: LintContext) -> Iterator[Hit]:
     for table in ctx.document.schema.tables:
         for fk in table.foreign_keys:
@@ -160,7 +200,8 @@ def fk_type_mismatch(ctx: LintContext) -> Iterator[Hit]:
                     continue
                 major = base_type(local.type, ctx.dialect) != base_type(remote.type, ctx.dialect)
                 yield Hit(
-                    _item_path(table, "columns", local.id), f"{table.name}.{mine}",
+                    _item_path(table, "columns", local.id),
+                    f"{table.name}.{mine}",
                     f"type {local.type} differs from {fk.ref_table}.{theirs} ({remote.type})",
                     None if major else Severity.WARNING,
                 )
@@ -180,12 +221,18 @@ def fk_not_indexed(ctx: LintContext) -> Iterator[Hit]:
         for fk in table.foreign_keys:
             if fk.columns and not any(_leads(cols, fk.columns) for cols in leading):
                 yield Hit(
-                    _item_path(table, "foreign_keys", fk.id), _fk_label(table, fk),
-                    f"no index starts with ({_names(fk.columns)}); joins and deletes in {fk.ref_table!r} scan the table",
+                    _item_path(table, "foreign_keys", fk.id),
+                    _fk_label(table, fk),
+                    f"no index starts with ({_names(fk.columns)}); "
+                    f"joins and deletes in {fk.ref_table!r} scan the table",
                 )
 
 
-@rule("schema.redundant-index", Severity.WARNING, "an index that duplicates or is covered by another index or key")
+@rule(
+    "schema.redundant-index",
+    Severity.WARNING,
+    "an index that duplicates or is covered by another index or key",
+)
 def redundant_indexes(ctx: LintContext) -> Iterator[Hit]:
     for table in ctx.document.schema.tables:
         implicit: list[tuple[str, list[str]]] = []
@@ -210,25 +257,46 @@ def redundant_indexes(ctx: LintContext) -> Iterator[Hit]:
             if index.unique:
                 continue
             wider = next(
-                (o for o in plain if o is not index and o.method.lower() in ("", "btree")
-                 and len(o.columns) > len(index.columns) and o.columns[: len(index.columns)] == index.columns),
+                (
+                    o
+                    for o in plain
+                    if o is not index
+                    and o.method.lower() in ("", "btree")
+                    and len(o.columns) > len(index.columns)
+                    and o.columns[: len(index.columns)] == index.columns
+                ),
                 None,
             )
             if wider is not None:
-                yield Hit(path, label, f"its columns lead index {wider.name!r} ({_names(wider.columns)}), which serves the same lookups")
+                yield Hit(
+                    path,
+                    label,
+                    f"its columns lead index {wider.name!r} ({_names(wider.columns)}), "
+                    "which serves the same lookups",
+                )
 
 
-@rule("schema.reserved-name", Severity.WARNING, "a table or column name reserved in the dialect", needs_dialect=True)
+@rule(
+    "schema.reserved-name",
+    Severity.WARNING,
+    "a table or column name reserved in the dialect",
+    needs_dialect=True,
+)
 def reserved_names(ctx: LintContext) -> Iterator[Hit]:
     assert ctx.dialect is not None
     label = dialect(ctx.dialect).label
     for table in ctx.document.schema.tables:
         if table.name and is_reserved(table.name, ctx.dialect):
-            yield Hit(table_path(table), table.name, f"{table.name!r} is reserved in {label}; every query must quote it")
+            yield Hit(
+                table_path(table),
+                table.name,
+                f"{table.name!r} is reserved in {label}; every query must quote it",
+            )
         for column in table.columns:
             if column.name and is_reserved(column.name, ctx.dialect):
                 yield Hit(
-                    _item_path(table, "columns", column.id), f"{table.name}.{column.name}",
+                    _item_path(table, "columns", column.id),
+                    f"{table.name}.{column.name}",
                     f"{column.name!r} is reserved in {label}; every query must quote it",
                 )
 
@@ -247,7 +315,12 @@ def unknown_types(ctx: LintContext) -> Iterator[Hit]:
                 continue
             path, where = _item_path(table, "columns", column.id), f"{table.name}.{column.name}"
             if any(is_known_type(kind, other) for other in DIALECTS):
-                yield Hit(path, where, f"{label} has no type {kind}; the DDL converts it (see the notes)", Severity.WARNING)
+                yield Hit(
+                    path,
+                    where,
+                    f"{label} has no type {kind}; the DDL converts it (see the notes)",
+                    Severity.WARNING,
+                )
             else:
                 yield Hit(path, where, f"{kind} is not a {label} type (nor of any dialect the studio knows)")
 
@@ -257,4 +330,3 @@ def unknown_table_owner(ctx: LintContext) -> Iterator[Hit]:
     for table in ctx.document.schema.tables:
         if table.service and table.service not in ctx.component_ids:
             yield Hit(table_path(table), table.name, f"owning service {table.service!r} is not in the design")
-

@@ -55,7 +55,8 @@ def shared_database(ctx: LintContext) -> Iterator[Hit]:
         if len(sharing) > 1:
             names = ", ".join(ctx.component_label(s) for s in sharing)
             yield Hit(
-                _component_path(database.id), database.name or database.id,
+                _component_path(database.id),
+                database.name or database.id,
                 f"shared by {len(sharing)} services ({names}); give each service its own database",
             )
     owner = {t.name: t.service for t in doc.schema.tables}
@@ -64,9 +65,11 @@ def shared_database(ctx: LintContext) -> Iterator[Hit]:
             theirs = owner.get(fk.ref_table, "")
             if table.service and theirs and theirs != table.service:
                 yield Hit(
-                    ("schema", "tables", table.id, "foreign_keys", fk.id), f"{table.name}.{fk.name or fk.id}",
+                    ("schema", "tables", table.id, "foreign_keys", fk.id),
+                    f"{table.name}.{fk.name or fk.id}",
                     f"{table.name!r} ({ctx.component_label(table.service)}) references {fk.ref_table!r} "
-                    f"owned by {ctx.component_label(theirs)}: a foreign key across services needs one shared database",
+                    f"owned by {ctx.component_label(theirs)}: "
+                    "a foreign key across services needs one shared database",
                 )
 
 
@@ -74,7 +77,11 @@ def shared_database(ctx: LintContext) -> Iterator[Hit]:
 def sync_cycles(ctx: LintContext) -> Iterator[Hit]:
     graph = nx.DiGraph()
     for conn in ctx.document.connections:
-        if conn.protocol in SYNC_PROTOCOLS and not conn.asynchronous and not graph.has_edge(conn.source, conn.target):
+        if (
+            conn.protocol in SYNC_PROTOCOLS
+            and not conn.asynchronous
+            and not graph.has_edge(conn.source, conn.target)
+        ):
             graph.add_edge(conn.source, conn.target, connection=conn.id)
     # One finding per strongly connected component keeps this linear on large designs.
     for members in nx.strongly_connected_components(graph):
@@ -85,7 +92,8 @@ def sync_cycles(ctx: LintContext) -> Iterator[Hit]:
         first = graph.edges[cycle[0]]["connection"]
         extra = f" ({len(members)} components call each other)" if len(members) > len(cycle) else ""
         yield Hit(
-            ("connections", first), " -> ".join(names),
+            ("connections", first),
+            " -> ".join(names),
             f"synchronous call cycle{extra}: one slow service stalls all of them; make one call asynchronous",
         )
 
@@ -97,7 +105,8 @@ def gateway_without_rate_limit(ctx: LintContext) -> Iterator[Hit]:
     for component in ctx.document.components:
         if component.kind == ComponentKind.API_GATEWAY:
             yield Hit(
-                _component_path(component.id), component.name or component.id,
+                _component_path(component.id),
+                component.name or component.id,
                 "no rate limits in the security section; the gateway passes every burst to the services",
             )
 
@@ -115,7 +124,11 @@ def _looks_admin(endpoint: Endpoint) -> bool:
 def admin_without_auth(ctx: LintContext) -> Iterator[Hit]:
     for endpoint in ctx.document.api.endpoints:
         if endpoint.auth == AuthLevel.PUBLIC and _looks_admin(endpoint):
-            yield Hit(_endpoint_path(endpoint), endpoint_label(endpoint), "administrative endpoint is public; require admin authentication")
+            yield Hit(
+                _endpoint_path(endpoint),
+                endpoint_label(endpoint),
+                "administrative endpoint is public; require admin authentication",
+            )
 
 
 @rule("api.endpoint-no-service", Severity.WARNING, "an endpoint that no service owns")
@@ -125,23 +138,37 @@ def endpoint_without_service(ctx: LintContext) -> Iterator[Hit]:
             yield Hit(_endpoint_path(endpoint), endpoint_label(endpoint), "no service owns this endpoint")
 
 
-@rule("api.unknown-service", Severity.ERROR, "an endpoint owned by a component that is missing or cannot serve it")
+@rule(
+    "api.unknown-service",
+    Severity.ERROR,
+    "an endpoint owned by a component that is missing or cannot serve it",
+)
 def endpoint_unknown_service(ctx: LintContext) -> Iterator[Hit]:
     for endpoint in ctx.document.api.endpoints:
         if not endpoint.service:
             continue
         owner = ctx.components.get(endpoint.service)
         if owner is None:
-            yield Hit(_endpoint_path(endpoint), endpoint_label(endpoint), f"owning service {endpoint.service!r} is not in the design")
+            yield Hit(
+                _endpoint_path(endpoint),
+                endpoint_label(endpoint),
+                f"owning service {endpoint.service!r} is not in the design",
+            )
         elif owner.kind not in ENDPOINT_OWNER_KINDS:
             yield Hit(
-                _endpoint_path(endpoint), endpoint_label(endpoint),
-                f"owned by {owner.name or owner.id!r}, a {owner.kind.value.replace('_', ' ')}, which serves no endpoints",
+                _endpoint_path(endpoint),
+                endpoint_label(endpoint),
+                f"owned by {owner.name or owner.id!r}, a {owner.kind.value.replace('_', ' ')}, "
+                "which serves no endpoints",
                 Severity.WARNING,
             )
 
 
-@rule("api.unknown-rate-limit-class", Severity.WARNING, "an endpoint rate-limit class with no matching rate limit")
+@rule(
+    "api.unknown-rate-limit-class",
+    Severity.WARNING,
+    "an endpoint rate-limit class with no matching rate limit",
+)
 def unknown_rate_limit_class(ctx: LintContext) -> Iterator[Hit]:
     roles = {r.role.lower() for r in ctx.document.security.rate_limits}
     if not roles:
@@ -150,6 +177,7 @@ def unknown_rate_limit_class(ctx: LintContext) -> Iterator[Hit]:
         wanted = endpoint.rate_limit_class.strip()
         if wanted and wanted.lower() not in roles:
             yield Hit(
-                _endpoint_path(endpoint), endpoint_label(endpoint),
+                _endpoint_path(endpoint),
+                endpoint_label(endpoint),
                 f"rate-limit class {wanted!r} matches no rate limit (known: {', '.join(sorted(roles))})",
             )

@@ -22,7 +22,9 @@ def _parsed(type_text: str, dialect: str | None) -> tuple[str, str]:
     """(base type, full canonical type) of ``type_text``; unparseable text compares as written."""
     text = " ".join(type_text.split())
     try:
-        data_type = exp.DataType.build(text, dialect=DIALECTS[dialect].sqlglot if dialect in DIALECTS else None)
+        data_type = exp.DataType.build(
+            text, dialect=DIALECTS[dialect].sqlglot if dialect in DIALECTS else None
+        )
     except (ParseError, ValueError, TypeError):
         return text.upper(), text.upper()
     kind = _SERIAL_BASE.get(data_type.this, data_type.this)

@@ -44,9 +44,13 @@ def test_cli_svg_has_every_table(ecommerce: DesignDocument, tmp_path: Path) -> N
 
 def test_names_are_escaped_in_svg(tmp_path: Path) -> None:
     odd = 'a<b & "c" --; 表'
-    doc = DesignDocument(schema=Schema(tables=[
-        Table(id="t1", name=odd, columns=[Column(id="c1", name="x>y", type="INT", primary_key=True)]),
-    ]))
+    doc = DesignDocument(
+        schema=Schema(
+            tables=[
+                Table(id="t1", name=odd, columns=[Column(id="c1", name="x>y", type="INT", primary_key=True)]),
+            ]
+        )
+    )
     out = tmp_path / "odd.svg"
     render_erd(doc, out)
     texts = _svg_texts(out)  # parsing at all proves the escaping
@@ -79,15 +83,25 @@ def test_boxes_do_not_overlap_and_frames_hold_their_tables(ecommerce: DesignDocu
 
 
 def test_relations_carry_cardinality(ecommerce: DesignDocument) -> None:
-    ecommerce.schema.tables.append(Table(
-        id="tbl-profile", name="profiles", service="cmp-users",
-        columns=[Column(id="p1", name="user_id", type="UUID", primary_key=True, nullable=False)],
-        foreign_keys=[ForeignKey(id="fk-profile", columns=["user_id"], ref_table="users", ref_columns=["id"])],
-    ))
+    ecommerce.schema.tables.append(
+        Table(
+            id="tbl-profile",
+            name="profiles",
+            service="cmp-users",
+            columns=[Column(id="p1", name="user_id", type="UUID", primary_key=True, nullable=False)],
+            foreign_keys=[
+                ForeignKey(id="fk-profile", columns=["user_id"], ref_table="users", ref_columns=["id"])
+            ],
+        )
+    )
     relations = {r.fk_id: r for r in layout_erd(ecommerce).relations}
     assert relations["fk-orders-user"].optional and not relations["fk-orders-user"].one_to_one
     assert relations["fk-profile"].one_to_one and not relations["fk-profile"].optional
-    assert relations["fk-categories-parent"].parent == relations["fk-categories-parent"].child == "tbl-categories"
+    assert (
+        relations["fk-categories-parent"].parent
+        == relations["fk-categories-parent"].child
+        == "tbl-categories"
+    )
 
 
 def test_missing_targets_are_not_drawn(ecommerce: DesignDocument) -> None:

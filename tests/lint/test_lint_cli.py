@@ -17,42 +17,58 @@ def _save(doc: DesignDocument, tmp_path: Path, name: str = "design.json") -> str
     return str(path)
 
 
-def test_clean_design_exits_zero(shop: DesignDocument, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_clean_design_exits_zero(
+    shop: DesignDocument, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["lint", _save(shop, tmp_path)]) == 0
     assert capsys.readouterr().out == ""
 
 
-def test_error_prints_the_line_and_exits_one(shop: DesignDocument, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_error_prints_the_line_and_exits_one(
+    shop: DesignDocument, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     shop.schema.tables[1].foreign_keys[0].ref_table = "clients"
     file = _save(shop, tmp_path)
     assert main(["lint", file]) == 1
     lines = capsys.readouterr().out.splitlines()
     assert lines == [
-        f"{file}: orders.fk_orders_customer: schema.fk-missing-table: references table 'clients', which is not in the schema"
+        f"{file}: orders.fk_orders_customer: schema.fk-missing-table: "
+        "references table 'clients', which is not in the schema"
     ]
 
 
-def test_warnings_alone_exit_zero(ecommerce: DesignDocument, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_warnings_alone_exit_zero(
+    ecommerce: DesignDocument, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     file = _save(ecommerce, tmp_path)
     assert main(["lint", file]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert f"{file}: users.idx_email: schema.redundant-index: the unique constraint on 'email' already indexes (email)" in out
+    assert (
+        f"{file}: users.idx_email: schema.redundant-index: "
+        "the unique constraint on 'email' already indexes (email)" in out
+    )
     assert main(["lint", "--warnings-as-errors", file]) == 1
 
 
-def test_dialect_option(ecommerce: DesignDocument, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_dialect_option(
+    ecommerce: DesignDocument, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     file = _save(ecommerce, tmp_path)
     main(["lint", file, "--dialect", "mysql"])
     assert "users.id: schema.unknown-type: MySQL / MariaDB has no type UUID" in capsys.readouterr().out
 
 
-def test_config_database_picks_the_dialect(ecommerce: DesignDocument, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_config_database_picks_the_dialect(
+    ecommerce: DesignDocument, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     ecommerce.agent_config.database = "sqlite"
     main(["lint", _save(ecommerce, tmp_path)])
     assert "SQLite has no type UUID" in capsys.readouterr().out
 
 
-def test_unknown_dialect_is_a_usage_error(shop: DesignDocument, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_unknown_dialect_is_a_usage_error(
+    shop: DesignDocument, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["lint", _save(shop, tmp_path), "--dialect", "cobol"]) == 2
     err = capsys.readouterr().err
     assert "unknown SQL dialect 'cobol'" in err and "Traceback" not in err
@@ -75,5 +91,7 @@ def test_reference_ddl_imported_as_mysql_reports_missing_categories() -> None:
     result = importer.import_sql(REFERENCE_DDL, "mysql")
     document = importer.merge_into(DesignDocument(), result)
     errors = [f for f in lint_design(document, "mysql") if f.is_error]
-    assert [(f.rule_id, f.element_label.split(".")[0]) for f in errors] == [("schema.fk-missing-table", "products")]
+    assert [(f.rule_id, f.element_label.split(".")[0]) for f in errors] == [
+        ("schema.fk-missing-table", "products")
+    ]
     assert "'categories'" in errors[0].message

@@ -5,8 +5,6 @@ from __future__ import annotations
 from studio.lint import Severity, lint_design
 from studio.model import DesignDocument, EnumType, Index
 
-from .conftest import col
-
 
 def ids(document: DesignDocument, dialect: str | None = "postgres") -> list[str]:
     return [f.rule_id for f in lint_design(document, dialect)]

@@ -26,7 +26,9 @@ def _components(*specs: tuple[str, ComponentKind]) -> list[Component]:
     return [Component(id=i, kind=k, name=i.title()) for i, k in specs]
 
 
-def _conn(cid: str, a: str, b: str, protocol: Protocol = Protocol.REST, asynchronous: bool = False) -> Connection:
+def _conn(
+    cid: str, a: str, b: str, protocol: Protocol = Protocol.REST, asynchronous: bool = False
+) -> Connection:
     return Connection(id=cid, source=a, target=b, protocol=protocol, asynchronous=asynchronous)
 
 
@@ -35,9 +37,13 @@ def rule_findings(document: DesignDocument, rule_id: str):  # type: ignore[no-un
 
 
 def test_shared_database_in_microservices() -> None:
-    comps = _components(("users", ComponentKind.SERVICE), ("orders", ComponentKind.SERVICE), ("db", ComponentKind.DATABASE))
+    comps = _components(
+        ("users", ComponentKind.SERVICE), ("orders", ComponentKind.SERVICE), ("db", ComponentKind.DATABASE)
+    )
     conns = [_conn("c1", "users", "db", Protocol.DB_WRITE), _conn("c2", "orders", "db", Protocol.DB_READ)]
-    doc = DesignDocument(architecture=Architecture(style="microservices"), components=comps, connections=conns)
+    doc = DesignDocument(
+        architecture=Architecture(style="microservices"), components=comps, connections=conns
+    )
     [finding] = rule_findings(doc, "system.shared-database")
     assert finding.element_path == ("components", "db")
     assert "Orders, Users" in finding.message
@@ -48,16 +54,26 @@ def test_shared_database_in_microservices() -> None:
 def test_foreign_key_across_services_in_microservices() -> None:
     comps = _components(("users", ComponentKind.SERVICE), ("orders", ComponentKind.SERVICE))
     users = table("users", col("id", primary_key=True), service="users")
-    orders = table("orders", col("id", primary_key=True), col("user_id"), service="orders",
-                   fks=[ForeignKey(id="fk", columns=["user_id"], ref_table="users", ref_columns=["id"])])
-    doc = DesignDocument(architecture=Architecture(style="microservices"), components=comps,
-                         schema=Schema(tables=[users, orders]))
+    orders = table(
+        "orders",
+        col("id", primary_key=True),
+        col("user_id"),
+        service="orders",
+        fks=[ForeignKey(id="fk", columns=["user_id"], ref_table="users", ref_columns=["id"])],
+    )
+    doc = DesignDocument(
+        architecture=Architecture(style="microservices"),
+        components=comps,
+        schema=Schema(tables=[users, orders]),
+    )
     [finding] = rule_findings(doc, "system.shared-database")
     assert finding.element_path == ("schema", "tables", "tbl-orders", "foreign_keys", "fk")
 
 
 def test_cycle_of_synchronous_calls() -> None:
-    comps = _components(("a", ComponentKind.SERVICE), ("b", ComponentKind.SERVICE), ("c", ComponentKind.SERVICE))
+    comps = _components(
+        ("a", ComponentKind.SERVICE), ("b", ComponentKind.SERVICE), ("c", ComponentKind.SERVICE)
+    )
     conns = [_conn("ab", "a", "b"), _conn("bc", "b", "c", Protocol.GRPC), _conn("ca", "c", "a")]
     doc = DesignDocument(components=comps, connections=conns)
     [finding] = rule_findings(doc, "system.sync-cycle")
@@ -69,7 +85,9 @@ def test_cycle_of_synchronous_calls() -> None:
 
 def test_asynchronous_flag_breaks_a_cycle() -> None:
     comps = _components(("a", ComponentKind.SERVICE), ("b", ComponentKind.SERVICE))
-    doc = DesignDocument(components=comps, connections=[_conn("ab", "a", "b"), _conn("ba", "b", "a", asynchronous=True)])
+    doc = DesignDocument(
+        components=comps, connections=[_conn("ab", "a", "b"), _conn("ba", "b", "a", asynchronous=True)]
+    )
     assert rule_findings(doc, "system.sync-cycle") == []
 
 
@@ -84,12 +102,14 @@ def test_gateway_without_rate_limits() -> None:
 def test_admin_endpoint_without_authentication() -> None:
     doc = DesignDocument(
         components=_components(("svc", ComponentKind.SERVICE)),
-        api=Api(endpoints=[
-            Endpoint(id="e1", path="/admin/users", auth=AuthLevel.PUBLIC, service="svc"),
-            Endpoint(id="e2", path="/admin/users", auth=AuthLevel.ADMIN, service="svc"),
-            Endpoint(id="e3", path="/products", auth=AuthLevel.PUBLIC, service="svc"),
-            Endpoint(id="e4", path="/reports", auth=AuthLevel.PUBLIC, service="svc", tags=["admin"]),
-        ]),
+        api=Api(
+            endpoints=[
+                Endpoint(id="e1", path="/admin/users", auth=AuthLevel.PUBLIC, service="svc"),
+                Endpoint(id="e2", path="/admin/users", auth=AuthLevel.ADMIN, service="svc"),
+                Endpoint(id="e3", path="/products", auth=AuthLevel.PUBLIC, service="svc"),
+                Endpoint(id="e4", path="/reports", auth=AuthLevel.PUBLIC, service="svc", tags=["admin"]),
+            ]
+        ),
     )
     found = rule_findings(doc, "api.admin-without-auth")
     assert [f.element_path[-1] for f in found] == ["e1", "e4"]
@@ -100,12 +120,14 @@ def test_admin_endpoint_without_authentication() -> None:
 def test_endpoint_owners() -> None:
     doc = DesignDocument(
         components=_components(("svc", ComponentKind.SERVICE), ("db", ComponentKind.DATABASE)),
-        api=Api(endpoints=[
-            Endpoint(id="none", path="/a"),
-            Endpoint(id="ghost", path="/b", service="cmp-gone"),
-            Endpoint(id="db", path="/c", service="db"),
-            Endpoint(id="ok", path="/d", service="svc"),
-        ]),
+        api=Api(
+            endpoints=[
+                Endpoint(id="none", path="/a"),
+                Endpoint(id="ghost", path="/b", service="cmp-gone"),
+                Endpoint(id="db", path="/c", service="db"),
+                Endpoint(id="ok", path="/d", service="svc"),
+            ]
+        ),
     )
     assert [f.element_path[-1] for f in rule_findings(doc, "api.endpoint-no-service")] == ["none"]
     unknown = {f.element_path[-1]: f.severity for f in rule_findings(doc, "api.unknown-service")}

@@ -38,7 +38,9 @@ def dock(qtbot, session: DocumentSession, dialect: DialectChoice) -> Iterator[Sc
 
 
 @pytest.fixture
-def preview(qtbot, session: DocumentSession, dialect: DialectChoice, dock: SchemaDock) -> Iterator[DdlPreviewDock]:  # type: ignore[no-untyped-def]
+def preview(
+    qtbot, session: DocumentSession, dialect: DialectChoice, dock: SchemaDock
+) -> Iterator[DdlPreviewDock]:  # type: ignore[no-untyped-def]
     widget = DdlPreviewDock(session, dialect)
     qtbot.addWidget(widget)
     dock.table_selected.connect(widget.follow_table)

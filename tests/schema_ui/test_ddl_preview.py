@@ -33,13 +33,17 @@ def test_dialect_defaults_to_the_configured_database(preview: DdlPreviewDock) ->
     assert preview.dialect_combo.currentText() == "PostgreSQL"
 
 
-def test_follows_the_selected_table(qtbot, preview: DdlPreviewDock, dock: SchemaDock, session: DocumentSession) -> None:  # type: ignore[no-untyped-def]
+def test_follows_the_selected_table(
+    qtbot, preview: DdlPreviewDock, dock: SchemaDock, session: DocumentSession
+) -> None:  # type: ignore[no-untyped-def]
     with qtbot.waitSignal(preview.refreshed, timeout=1000):
         dock.tables.select_table("tbl-orders")
     assert preview.text.toPlainText() == _table_ddl(session, "orders")
 
 
-def test_an_edit_updates_the_text(qtbot, preview: DdlPreviewDock, dock: SchemaDock, session: DocumentSession) -> None:  # type: ignore[no-untyped-def]
+def test_an_edit_updates_the_text(
+    qtbot, preview: DdlPreviewDock, dock: SchemaDock, session: DocumentSession
+) -> None:  # type: ignore[no-untyped-def]
     dock.tables.select_table("tbl-orders")
     preview.refresh()
     with qtbot.waitSignal(preview.refreshed, timeout=1000):
@@ -48,7 +52,9 @@ def test_an_edit_updates_the_text(qtbot, preview: DdlPreviewDock, dock: SchemaDo
     assert preview.text.toPlainText() == _table_ddl(session, "orders")
 
 
-def test_whole_schema_stays_equal_to_the_generator_through_edits(qtbot, preview: DdlPreviewDock, session: DocumentSession) -> None:  # type: ignore[no-untyped-def]
+def test_whole_schema_stays_equal_to_the_generator_through_edits(
+    qtbot, preview: DdlPreviewDock, session: DocumentSession
+) -> None:  # type: ignore[no-untyped-def]
     """The preview patches only changed statements; the result must be the full script."""
     preview.set_scope(SHOW_SCHEMA)
     design = session.design
@@ -56,7 +62,7 @@ def test_whole_schema_stays_equal_to_the_generator_through_edits(qtbot, preview:
         design.set_op((*ORDERS, "columns", "col-orders-status", "type"), "TEXT"),
         design.insert_op((*ORDERS, "columns"), Column(id="col-note", name="note", type="TEXT"), 0),
         design.remove_op(("schema", "tables", "tbl-categories")),
-        design.set_op((*ORDERS, "comment"), "It's -- \"quoted\""),
+        design.set_op((*ORDERS, "comment"), 'It\'s -- "quoted"'),
     ]
     for op in edits:
         session.push(op)
@@ -68,7 +74,9 @@ def test_whole_schema_stays_equal_to_the_generator_through_edits(qtbot, preview:
     assert preview.text.toPlainText() == schema_ddl(design.document.schema, "postgres").text
 
 
-def test_switching_dialect(qtbot, preview: DdlPreviewDock, dock: SchemaDock, session: DocumentSession) -> None:  # type: ignore[no-untyped-def]
+def test_switching_dialect(
+    qtbot, preview: DdlPreviewDock, dock: SchemaDock, session: DocumentSession
+) -> None:  # type: ignore[no-untyped-def]
     dock.tables.select_table("tbl-users")
     preview.refresh()
     preview.dialect_combo.setCurrentIndex(preview.dialect_combo.findData("mysql"))
@@ -77,22 +85,30 @@ def test_switching_dialect(qtbot, preview: DdlPreviewDock, dock: SchemaDock, ses
     assert "`users`" in preview.text.toPlainText()
     # Conversion notes of the selected table appear as information in the Problems list.
     preview.problems.relint()
-    rows = [(preview.problems.topLevelItem(i).text(0), preview.problems.topLevelItem(i).text(2))
-            for i in range(preview.problems.topLevelItemCount())]
+    rows = [
+        (preview.problems.topLevelItem(i).text(0), preview.problems.topLevelItem(i).text(2))
+        for i in range(preview.problems.topLevelItemCount())
+    ]
     assert ("users", "ddl.conversion") in rows
 
 
-def test_config_database_change_moves_the_default(qtbot, preview: DdlPreviewDock, session: DocumentSession) -> None:  # type: ignore[no-untyped-def]
+def test_config_database_change_moves_the_default(
+    qtbot, preview: DdlPreviewDock, session: DocumentSession
+) -> None:  # type: ignore[no-untyped-def]
     session.push(session.design.set_op(("agent_config", "database"), "sqlite"))
     assert preview.dialect.name == "sqlite"
     assert preview.dialect_combo.currentData() == "sqlite"
 
 
-def test_problems_are_live_and_activation_selects(qtbot, preview: DdlPreviewDock, dock: SchemaDock, session: DocumentSession) -> None:  # type: ignore[no-untyped-def]
+def test_problems_are_live_and_activation_selects(
+    qtbot, preview: DdlPreviewDock, dock: SchemaDock, session: DocumentSession
+) -> None:  # type: ignore[no-untyped-def]
     preview.on_activate = lambda path: dock.select_path(path)
     assert preview.problems.topLevelItemCount() == 2
     assert preview.problems_label.text() == "Problems: 0 errors, 2 warnings"
-    fk = ForeignKey(id="fk-ghost", name="fk_ghost", columns=["user_id"], ref_table="ghosts", ref_columns=["id"])
+    fk = ForeignKey(
+        id="fk-ghost", name="fk_ghost", columns=["user_id"], ref_table="ghosts", ref_columns=["id"]
+    )
     session.push(session.design.insert_op((*ORDERS, "foreign_keys"), fk))
     qtbot.waitUntil(lambda: preview.problems_label.text().startswith("Problems: 1 error"), timeout=2000)
     first = preview.problems.topLevelItem(0)
@@ -103,7 +119,9 @@ def test_problems_are_live_and_activation_selects(qtbot, preview: DdlPreviewDock
     assert dock.editor.foreign_keys.current_item_id() == "fk-ghost"
 
 
-def test_copy_table_and_all(qtbot, preview: DdlPreviewDock, dock: SchemaDock, session: DocumentSession) -> None:  # type: ignore[no-untyped-def]
+def test_copy_table_and_all(
+    qtbot, preview: DdlPreviewDock, dock: SchemaDock, session: DocumentSession
+) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtGui import QGuiApplication
 
     dock.tables.select_table("tbl-products")
@@ -117,11 +135,11 @@ def test_copy_table_and_all(qtbot, preview: DdlPreviewDock, dock: SchemaDock, se
 def test_highlighter_ignores_comment_markers_inside_quotes(qtbot) -> None:  # type: ignore[no-untyped-def]
     from studio.ui.ddl_preview.highlighter import TOKENS
 
-    kinds = [m.lastgroup for m in TOKENS.finditer('CREATE TABLE "a--b" (x TEXT DEFAULT \'--\') -- note')]
+    kinds = [m.lastgroup for m in TOKENS.finditer("CREATE TABLE \"a--b\" (x TEXT DEFAULT '--') -- note")]
     assert kinds == ["word", "word", "identifier", "word", "word", "word", "string", "comment"]
 
 
-_chunk = st.sampled_from(["x", "yy", "z\nw", "é😀", "", "CREATE TABLE \"t\" ();"])
+_chunk = st.sampled_from(["x", "yy", "z\nw", "é😀", "", 'CREATE TABLE "t" ();'])
 
 
 @settings(max_examples=200, deadline=None)

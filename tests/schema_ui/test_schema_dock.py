@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
+from PySide6.QtWidgets import QComboBox, QLineEdit
 
 from studio.model import DesignDocument
 from studio.ui.schema.delegates import SqlLineEdit
@@ -69,7 +69,9 @@ def test_add_table_and_undo(qtbot, dock: SchemaDock, session: DocumentSession) -
     assert _snapshot(session) == before
 
 
-def test_rename_table_through_name_field_updates_references(qtbot, dock: SchemaDock, session: DocumentSession) -> None:  # type: ignore[no-untyped-def]
+def test_rename_table_through_name_field_updates_references(
+    qtbot, dock: SchemaDock, session: DocumentSession
+) -> None:  # type: ignore[no-untyped-def]
     before = _snapshot(session)
     _open(qtbot, dock, "categories")
     dock.editor.name_edit.setFocus()
@@ -103,7 +105,9 @@ def test_new_column_is_one_keystroke_then_typed(qtbot, dock: SchemaDock, session
     assert _snapshot(session) == before
 
 
-def test_change_type_with_suggestions_and_free_text(qtbot, dock: SchemaDock, session: DocumentSession) -> None:  # type: ignore[no-untyped-def]
+def test_change_type_with_suggestions_and_free_text(
+    qtbot, dock: SchemaDock, session: DocumentSession
+) -> None:  # type: ignore[no-untyped-def]
     _open(qtbot, dock, "products")
     combo = _edit_cell(qtbot, dock.editor.columns, 4, 1)
     assert isinstance(combo, QComboBox)
@@ -156,7 +160,9 @@ def test_set_foreign_key_target(qtbot, dock: SchemaDock, session: DocumentSessio
     assert _snapshot(session) == before
 
 
-def test_partial_index_where_is_checked_as_you_type(qtbot, dock: SchemaDock, session: DocumentSession) -> None:  # type: ignore[no-untyped-def]
+def test_partial_index_where_is_checked_as_you_type(
+    qtbot, dock: SchemaDock, session: DocumentSession
+) -> None:  # type: ignore[no-untyped-def]
     before = _snapshot(session)
     refusals: list[str] = []
     session.edit_refused.connect(refusals.append)
@@ -200,16 +206,28 @@ def test_reorder_columns_with_alt_arrows(qtbot, dock: SchemaDock, session: Docum
     grid.setFocus()
     grid.setCurrentIndex(grid.model().index(0, 0))
     qtbot.keyClick(grid, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
-    assert [c.name for c in _table(session, "users").columns] == ["email", "id", "password_hash", "created_at"]
+    assert [c.name for c in _table(session, "users").columns] == [
+        "email",
+        "id",
+        "password_hash",
+        "created_at",
+    ]
     assert grid.currentIndex().row() == 1  # the moved column stays current
     qtbot.keyClick(grid, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
     assert [c.name for c in _table(session, "users").columns][2] == "id"
     session.undo_stack.undo()
     session.undo_stack.undo()
-    assert [c.name for c in _table(session, "users").columns] == ["id", "email", "password_hash", "created_at"]
+    assert [c.name for c in _table(session, "users").columns] == [
+        "id",
+        "email",
+        "password_hash",
+        "created_at",
+    ]
 
 
-def test_rename_column_renames_its_index_and_key_references(qtbot, dock: SchemaDock, session: DocumentSession) -> None:  # type: ignore[no-untyped-def]
+def test_rename_column_renames_its_index_and_key_references(
+    qtbot, dock: SchemaDock, session: DocumentSession
+) -> None:  # type: ignore[no-untyped-def]
     before = _snapshot(session)
     _open(qtbot, dock, "users")
     editor = _edit_cell(qtbot, dock.editor.columns, 0, 0)
@@ -220,7 +238,9 @@ def test_rename_column_renames_its_index_and_key_references(qtbot, dock: SchemaD
     assert _snapshot(session) == before
 
 
-def test_delete_column_takes_its_key_and_index_and_undoes(qtbot, dock: SchemaDock, session: DocumentSession) -> None:  # type: ignore[no-untyped-def]
+def test_delete_column_takes_its_key_and_index_and_undoes(
+    qtbot, dock: SchemaDock, session: DocumentSession
+) -> None:  # type: ignore[no-untyped-def]
     before = _snapshot(session)
     _open(qtbot, dock, "products")
     grid = dock.editor.columns
@@ -275,16 +295,27 @@ def test_enums_and_checks(qtbot, dock: SchemaDock, session: DocumentSession) -> 
     assert _table(session, "orders").checks[-1].expression == "total_amount >= 0"
 
 
-def test_filter_and_undo_of_a_deleted_table(qtbot, dock: SchemaDock, session: DocumentSession, ecommerce: DesignDocument) -> None:  # type: ignore[no-untyped-def]
+def test_filter_and_undo_of_a_deleted_table(
+    qtbot, dock: SchemaDock, session: DocumentSession, ecommerce: DesignDocument
+) -> None:  # type: ignore[no-untyped-def]
     qtbot.keyClicks(dock.tables.filter, "ord")
-    visible = [dock.tables.list.item(i).text() for i in range(dock.tables.list.count()) if not dock.tables.list.item(i).isHidden()]
+    visible = [
+        dock.tables.list.item(i).text()
+        for i in range(dock.tables.list.count())
+        if not dock.tables.list.item(i).isHidden()
+    ]
     assert visible == ["orders"]
     dock.tables.select_table("tbl-orders")
     dock.tables.delete_current()
     assert _table(session, "orders") is None
     assert dock.editor.table_id != "tbl-orders"
     session.undo_stack.undo()
-    assert [t.name for t in session.design.document.schema.tables] == ["categories", "users", "products", "orders"]
+    assert [t.name for t in session.design.document.schema.tables] == [
+        "categories",
+        "users",
+        "products",
+        "orders",
+    ]
 
 
 def test_select_path_opens_the_right_tab_and_row(dock: SchemaDock) -> None:

@@ -29,7 +29,17 @@ GROUP_GAP = 48.0
 AUTO_COLLAPSE_TABLES = 40
 NAME_PX, ROW_PX = 13, 12
 #: Palette for service frames and table headers, in order of first appearance.
-SERVICE_COLORS = ["#2563EB", "#16A34A", "#7C3AED", "#EA580C", "#0D9488", "#DB2777", "#CA8A04", "#4F46E5", "#DC2626"]
+SERVICE_COLORS = [
+    "#2563EB",
+    "#16A34A",
+    "#7C3AED",
+    "#EA580C",
+    "#0D9488",
+    "#DB2777",
+    "#CA8A04",
+    "#4F46E5",
+    "#DC2626",
+]
 UNOWNED_COLOR = "#64748B"
 
 
@@ -128,7 +138,11 @@ def _rows(table: Table, collapsed: bool) -> list[Row]:
     if collapsed:
         keys = [r for r in rows if r.pk or r.fk]
         hidden = len(rows) - len(keys)
-        rows = keys + ([Row(f"+ {hidden} more column{'s' if hidden != 1 else ''}", "", False, False, True, True)] if hidden else [])
+        rows = keys + (
+            [Row(f"+ {hidden} more column{'s' if hidden != 1 else ''}", "", False, False, True, True)]
+            if hidden
+            else []
+        )
     return rows
 
 
@@ -137,7 +151,14 @@ def _size(name: str, rows: list[Row]) -> tuple[float, float]:
     row_metrics = QFontMetricsF(font(ROW_PX))
     width = name_metrics.horizontalAdvance(name) + 2 * PAD_X + 8
     for row in rows:
-        width = max(width, BADGE_W + row_metrics.horizontalAdvance(row.name) + row_metrics.horizontalAdvance(row.type) + 3 * PAD_X + 12)
+        width = max(
+            width,
+            BADGE_W
+            + row_metrics.horizontalAdvance(row.name)
+            + row_metrics.horizontalAdvance(row.type)
+            + 3 * PAD_X
+            + 12,
+        )
     # Rounded up so that a small edit does not change the size (and so the layout).
     width = min(MAX_W, max(MIN_W, math.ceil(width / 20) * 20))
     return width, HEADER_H + ROW_H * max(1, len(rows)) + 4
@@ -151,8 +172,15 @@ def _relation(table: Table, fk: ForeignKey, target: Table) -> Relation:
     unique_sets += [set(i.columns) for i in table.indexes if i.unique and not i.where.strip()]
     one_to_one = set(fk.columns) in unique_sets
     optional = any(columns[c].nullable for c in fk.columns if c in columns)
-    return Relation(fk.id, table.id, target.id, fk.columns[0] if fk.columns else "",
-                    fk.ref_columns[0] if fk.ref_columns else "", one_to_one, optional)
+    return Relation(
+        fk.id,
+        table.id,
+        target.id,
+        fk.columns[0] if fk.columns else "",
+        fk.ref_columns[0] if fk.ref_columns else "",
+        one_to_one,
+        optional,
+    )
 
 
 def layout_erd(document: DesignDocument, options: ErdOptions | None = None) -> ErdLayout:
@@ -162,7 +190,10 @@ def layout_erd(document: DesignDocument, options: ErdOptions | None = None) -> E
     collapsed = opts.collapse if opts.collapse is not None else len(tables) > AUTO_COLLAPSE_TABLES
     by_name = {t.name: t for t in tables}
     relations = [
-        _relation(t, fk, by_name[fk.ref_table]) for t in tables for fk in t.foreign_keys if fk.ref_table in by_name
+        _relation(t, fk, by_name[fk.ref_table])
+        for t in tables
+        for fk in t.foreign_keys
+        if fk.ref_table in by_name
     ]
     # Groups in order of first appearance: each owning service, then the unowned tables.
     members: dict[str, list[Table]] = {}
@@ -184,7 +215,11 @@ def layout_erd(document: DesignDocument, options: ErdOptions | None = None) -> E
         group_boxes = [TableBox(t.id, t.name, color, _rows(t, collapsed)) for t in group_tables]
         sizes = {b.table_id: _size(b.name, b.rows) for b in group_boxes}
         ids = set(sizes)
-        edges = [(r.parent, r.child) for r in relations if r.parent in ids and r.child in ids and r.parent != r.child]
+        edges = [
+            (r.parent, r.child)
+            for r in relations
+            if r.parent in ids and r.child in ids and r.parent != r.child
+        ]
         centres = layered_positions(list(sizes), edges, sizes, LayeredLayout(layer_gap=90.0, node_gap=36.0))
         inner = QRectF()
         for box in group_boxes:
@@ -203,7 +238,9 @@ def layout_erd(document: DesignDocument, options: ErdOptions | None = None) -> E
     return result
 
 
-def _pack(placed: list[tuple[str, str, str, QRectF, list[TableBox]]], boxes: dict[str, TableBox], framed: bool) -> list[GroupBox]:
+def _pack(
+    placed: list[tuple[str, str, str, QRectF, list[TableBox]]], boxes: dict[str, TableBox], framed: bool
+) -> list[GroupBox]:
     """Shelf-pack the group frames in rows about as wide as the drawing is tall (landscape)."""
     area = sum(frame.width() * frame.height() for _, _, _, frame, _ in placed)
     widest = max((frame.width() for _, _, _, frame, _ in placed), default=0.0)

@@ -11,7 +11,17 @@ from collections.abc import Collection
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPainterPath, QPen
 
-from studio.export.diagrams.erd_layout import BADGE_W, HEADER_H, NAME_PX, PAD_X, ROW_H, ROW_PX, ErdLayout, Relation, TableBox
+from studio.export.diagrams.erd_layout import (
+    BADGE_W,
+    HEADER_H,
+    NAME_PX,
+    PAD_X,
+    ROW_H,
+    ROW_PX,
+    ErdLayout,
+    Relation,
+    TableBox,
+)
 from studio.export.diagrams.system_style import Theme, font, mix
 
 PK_COLOR = "#B45309"
@@ -63,7 +73,9 @@ def _crow(painter: QPainter, p: QPointF, s: float) -> None:
         painter.drawLine(tip, QPointF(p.x(), p.y() + dy))
 
 
-def paint_relation(painter: QPainter, layout: ErdLayout, rel: Relation, theme: Theme, highlighted: bool = False) -> None:
+def paint_relation(
+    painter: QPainter, layout: ErdLayout, rel: Relation, theme: Theme, highlighted: bool = False
+) -> None:
     path, a, sa, b, sb = relation_path(layout, rel)
     color = QColor(theme.selection if highlighted else EDGE_COLOR)
     pen = QPen(color, 2.0 if highlighted else 1.3)
@@ -96,10 +108,14 @@ def _badge(painter: QPainter, rect: QRectF, text: str, color: str) -> None:
     painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
 
 
-def paint_table(painter: QPainter, box: TableBox, theme: Theme, selected: bool = False, lod: float = 1.0) -> None:
+def paint_table(
+    painter: QPainter, box: TableBox, theme: Theme, selected: bool = False, lod: float = 1.0
+) -> None:
     rect = box.rect
     color = QColor(box.color)
-    painter.setPen(QPen(QColor(theme.selection), 2.6) if selected else QPen(mix(box.color, theme.node_fill, 0.55), 1.2))
+    painter.setPen(
+        QPen(QColor(theme.selection), 2.6) if selected else QPen(mix(box.color, theme.node_fill, 0.55), 1.2)
+    )
     painter.setBrush(QColor(theme.node_fill))
     painter.drawRoundedRect(rect, 6, 6)
     header = QPainterPath()
@@ -113,20 +129,27 @@ def paint_table(painter: QPainter, box: TableBox, theme: Theme, selected: bool =
     painter.setFont(name_font)
     painter.setPen(QColor("#FFFFFF"))
     name_rect = QRectF(rect.left() + PAD_X, rect.top(), rect.width() - 2 * PAD_X, HEADER_H)
-    painter.drawText(name_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                     QFontMetricsF(name_font).elidedText(box.name, Qt.TextElideMode.ElideRight, name_rect.width()))
+    painter.drawText(
+        name_rect,
+        Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+        QFontMetricsF(name_font).elidedText(box.name, Qt.TextElideMode.ElideRight, name_rect.width()),
+    )
     row_font, badge_font = font(ROW_PX), font(9, True)
     key_font = font(ROW_PX, True)
     metrics = QFontMetricsF(row_font)
     for n, row in enumerate(box.rows):
         top = rect.top() + HEADER_H + n * ROW_H
         if n % 2:
-            painter.fillRect(QRectF(rect.left() + 1, top, rect.width() - 2, ROW_H), mix(box.color, theme.node_fill, 0.04))
+            painter.fillRect(
+                QRectF(rect.left() + 1, top, rect.width() - 2, ROW_H), mix(box.color, theme.node_fill, 0.04)
+            )
         x = rect.left() + PAD_X
         if row.summary:
             painter.setFont(font(ROW_PX - 1))
             painter.setPen(QColor(theme.subtext))
-            painter.drawText(QRectF(x, top, rect.width() - 2 * PAD_X, ROW_H), Qt.AlignmentFlag.AlignVCenter, row.name)
+            painter.drawText(
+                QRectF(x, top, rect.width() - 2 * PAD_X, ROW_H), Qt.AlignmentFlag.AlignVCenter, row.name
+            )
             continue
         painter.setFont(badge_font)
         if row.pk:
@@ -138,12 +161,18 @@ def paint_table(painter: QPainter, box: TableBox, theme: Theme, selected: bool =
         name_rect = QRectF(x + BADGE_W, top, type_rect.left() - x - BADGE_W - 6, ROW_H)
         painter.setFont(key_font if row.pk else row_font)
         painter.setPen(QColor(theme.text))
-        painter.drawText(name_rect, Qt.AlignmentFlag.AlignVCenter,
-                         metrics.elidedText(row.name, Qt.TextElideMode.ElideRight, name_rect.width()))
+        painter.drawText(
+            name_rect,
+            Qt.AlignmentFlag.AlignVCenter,
+            metrics.elidedText(row.name, Qt.TextElideMode.ElideRight, name_rect.width()),
+        )
         painter.setFont(row_font)
         painter.setPen(QColor(theme.subtext))
-        painter.drawText(type_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
-                         metrics.elidedText(row.type, Qt.TextElideMode.ElideRight, type_rect.width()))
+        painter.drawText(
+            type_rect,
+            Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
+            metrics.elidedText(row.type, Qt.TextElideMode.ElideRight, type_rect.width()),
+        )
 
 
 def paint_legend(painter: QPainter, rect: QRectF, theme: Theme) -> None:
@@ -216,12 +245,21 @@ def paint_erd(
         if lod >= 0.25:
             painter.setFont(font(9, True))
             painter.setPen(QColor(group.color))
-            painter.drawText(QRectF(group.rect.left() + 14, group.rect.top() + 8, 70, 16), Qt.AlignmentFlag.AlignVCenter, "SERVICE")
+            painter.drawText(
+                QRectF(group.rect.left() + 14, group.rect.top() + 8, 70, 16),
+                Qt.AlignmentFlag.AlignVCenter,
+                "SERVICE",
+            )
             painter.setFont(font(13, True))
             painter.setPen(QColor(theme.text))
             title_rect = QRectF(group.rect.left() + 74, group.rect.top() + 6, group.rect.width() - 88, 20)
-            painter.drawText(title_rect, Qt.AlignmentFlag.AlignVCenter,
-                             QFontMetricsF(font(13, True)).elidedText(group.label, Qt.TextElideMode.ElideRight, title_rect.width()))
+            painter.drawText(
+                title_rect,
+                Qt.AlignmentFlag.AlignVCenter,
+                QFontMetricsF(font(13, True)).elidedText(
+                    group.label, Qt.TextElideMode.ElideRight, title_rect.width()
+                ),
+            )
     chosen = set(selected)
     for rel in layout.relations:
         if clip is not None:

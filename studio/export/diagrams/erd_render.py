@@ -55,8 +55,13 @@ def render_erd(
     else:
         device = QPdfWriter(str(out))
         device.setResolution(72)
-        device.setPageLayout(QPageLayout(QPageSize(QSizeF(bounds.width(), bounds.height()), QPageSize.Unit.Point),
-                                         QPageLayout.Orientation.Portrait, QMarginsF()))
+        device.setPageLayout(
+            QPageLayout(
+                QPageSize(QSizeF(bounds.width(), bounds.height()), QPageSize.Unit.Point),
+                QPageLayout.Orientation.Portrait,
+                QMarginsF(),
+            )
+        )
         device.setTitle(title)
         device.setCreator("Backend Architect Studio")
         scale = 1.0
@@ -64,7 +69,9 @@ def render_erd(
         raise RenderError(f"{out}: cannot write the file")
     try:
         if suffix != ".png" and not transparent:
-            painter.fillRect(QRectF(0, 0, bounds.width() * scale, bounds.height() * scale), QColor(theme.background))
+            painter.fillRect(
+                QRectF(0, 0, bounds.width() * scale, bounds.height() * scale), QColor(theme.background)
+            )
         painter.scale(scale, scale)
         painter.translate(-bounds.topLeft())
         paint_erd(painter, layout, theme)

@@ -40,7 +40,9 @@ class DdlPreviewDock(QDockWidget):
     #: Emitted after the preview text is updated (benchmarks and tests wait for it).
     refreshed = Signal()
 
-    def __init__(self, session: DocumentSession, dialect: DialectChoice, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: DocumentSession, dialect: DialectChoice, parent: QWidget | None = None
+    ) -> None:
         super().__init__("DDL preview", parent)
         self.setObjectName("DdlPreviewDock")
         self.session = session
@@ -140,7 +142,9 @@ class DdlPreviewDock(QDockWidget):
 
     def _table_name(self) -> str:
         try:
-            return self.session.design.get(("schema", "tables", self.table_id, "name")) if self.table_id else ""
+            return (
+                self.session.design.get(("schema", "tables", self.table_id, "name")) if self.table_id else ""
+            )
         except PathError:
             return ""
 
@@ -239,7 +243,10 @@ class DdlPreviewDock(QDockWidget):
         self.dialect_combo.setCurrentIndex(max(0, self.dialect_combo.findData(self.dialect.name)))
 
     def _show_counts(self, errors: int, warnings: int) -> None:
-        parts = [f"{errors} error{'s' if errors != 1 else ''}", f"{warnings} warning{'s' if warnings != 1 else ''}"]
+        parts = [
+            f"{errors} error{'s' if errors != 1 else ''}",
+            f"{warnings} warning{'s' if warnings != 1 else ''}",
+        ]
         self.problems_label.setText("Problems: " + ", ".join(parts))
 
     def _activate(self, path: Path) -> None:

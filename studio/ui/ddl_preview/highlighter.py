@@ -40,10 +40,22 @@ def _format(color: str, bold: bool = False, italic: bool = False) -> QTextCharFo
     return fmt
 
 
-LIGHT = {"keyword": "#0033b3", "type": "#00808a", "identifier": "#871094", "string": "#067d17",
-         "number": "#1750eb", "comment": "#8c8c8c"}
-DARK = {"keyword": "#c678dd", "type": "#56b6c2", "identifier": "#e5c07b", "string": "#98c379",
-        "number": "#d19a66", "comment": "#7f848e"}
+LIGHT = {
+    "keyword": "#0033b3",
+    "type": "#00808a",
+    "identifier": "#871094",
+    "string": "#067d17",
+    "number": "#1750eb",
+    "comment": "#8c8c8c",
+}
+DARK = {
+    "keyword": "#c678dd",
+    "type": "#56b6c2",
+    "identifier": "#e5c07b",
+    "string": "#98c379",
+    "number": "#d19a66",
+    "comment": "#7f848e",
+}
 
 
 class SqlHighlighter(QSyntaxHighlighter):

@@ -22,7 +22,9 @@ class ProblemsList(QTreeWidget):
     #: (errors, warnings) after each lint run.
     counts_changed = Signal(int, int)
 
-    def __init__(self, session: DocumentSession, dialect: Callable[[], str], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: DocumentSession, dialect: Callable[[], str], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.session = session
         self._dialect = dialect

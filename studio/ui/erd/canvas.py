@@ -81,7 +81,9 @@ class ErdCanvas(QWidget):
             self.layout_ = None
 
     def _on_changed(self, op: Operation) -> None:
-        if op.path[:1] == ("schema",) or (op.path[:1] == ("components",) and op.path[-1:] in (("name",), ("components",))):
+        if op.path[:1] == ("schema",) or (
+            op.path[:1] == ("components",) and op.path[-1:] in (("name",), ("components",))
+        ):
             if self.isVisible():
                 self._timer.start()
             else:
@@ -129,7 +131,9 @@ class ErdCanvas(QWidget):
             view = QRectF(self.to_scene(QPointF(0, 0)), self.to_scene(QPointF(self.width(), self.height())))
             if not view.contains(box.rect):
                 centre = box.rect.center()
-                self.offset = QPointF(self.width() / 2 - centre.x() * self.zoom, self.height() / 2 - centre.y() * self.zoom)
+                self.offset = QPointF(
+                    self.width() / 2 - centre.x() * self.zoom, self.height() / 2 - centre.y() * self.zoom
+                )
         self.update()
 
     # -- painting ---------------------------------------------------------------------------
@@ -143,9 +147,17 @@ class ErdCanvas(QWidget):
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "The schema has no tables yet.")
             return
         painter.setTransform(self.transform())
-        clip = QRectF(self.to_scene(QPointF(event.rect().topLeft())), self.to_scene(QPointF(event.rect().bottomRight())))
-        paint_erd(painter, layout, theme, selected=[self.selected] if self.selected else (), clip=clip.adjusted(-2, -2, 2, 2),
-                  lod=self.zoom)
+        clip = QRectF(
+            self.to_scene(QPointF(event.rect().topLeft())), self.to_scene(QPointF(event.rect().bottomRight()))
+        )
+        paint_erd(
+            painter,
+            layout,
+            theme,
+            selected=[self.selected] if self.selected else (),
+            clip=clip.adjusted(-2, -2, 2, 2),
+            lod=self.zoom,
+        )
         painter.end()
 
     # -- input ---------------------------------------------------------------------------

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QCheckBox, QDockWidget, QFileDialog, QHBoxLayout, QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDockWidget,
+    QFileDialog,
+    QHBoxLayout,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from studio.export.diagrams.system_render import RenderError
 from studio.ui.erd.canvas import ErdCanvas
@@ -56,7 +65,9 @@ class ErdDock(QDockWidget):
         self.canvas.set_collapsed(None)
 
     def export(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, "Export ERD", "erd.svg", "SVG (*.svg);;PNG (*.png);;PDF (*.pdf)")
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Export ERD", "erd.svg", "SVG (*.svg);;PNG (*.png);;PDF (*.pdf)"
+        )
         if not name:
             return
         from studio.export.diagrams.erd_render import render_erd

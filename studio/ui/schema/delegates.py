@@ -5,7 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QLineEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 from studio.ui.schema.fields import FieldKind, FieldSpec
 
@@ -52,7 +59,9 @@ class SqlLineEdit(QLineEdit):
 class FieldDelegate(QStyledItemDelegate):
     """Chooses the editor from the column's :class:`FieldSpec`."""
 
-    def __init__(self, fields: list[FieldSpec], dialect: Callable[[], str], parent: QObject | None = None) -> None:
+    def __init__(
+        self, fields: list[FieldSpec], dialect: Callable[[], str], parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self._fields = fields
         self._dialect = dialect

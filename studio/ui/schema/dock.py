@@ -16,14 +16,18 @@ class SchemaDock(QDockWidget):
     #: The selected table's id ("" for none): the DDL preview and the ERD follow it.
     table_selected = Signal(str)
 
-    def __init__(self, session: DocumentSession, dialect: DialectChoice, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: DocumentSession, dialect: DialectChoice, parent: QWidget | None = None
+    ) -> None:
         super().__init__("Schema", parent)
         self.setObjectName("SchemaDock")
         self.session = session
         self.dialect = dialect
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.tables = TableList(session, splitter)
-        self.editor = TableEditor(session, lambda: dialect.name, dialect.type_suggestions, dialect.index_methods, splitter)
+        self.editor = TableEditor(
+            session, lambda: dialect.name, dialect.type_suggestions, dialect.index_methods, splitter
+        )
         splitter.addWidget(self.tables)
         splitter.addWidget(self.editor)
         splitter.setStretchFactor(0, 0)

@@ -36,17 +36,23 @@ def unique_name(base: str, taken: set[str]) -> str:
     return f"{base}_{n}"
 
 
-def add_table_op(design: Design, name: str = "new_table", service: str = "", index: int | None = None) -> tuple[Operation, str]:
+def add_table_op(
+    design: Design, name: str = "new_table", service: str = "", index: int | None = None
+) -> tuple[Operation, str]:
     """A new table with an ``id`` primary key, ready to edit; returns the op and the table id."""
     taken = {t.name for t in design.document.schema.tables}
     table = Table(
-        id=new_id("tbl"), name=unique_name(name, taken), service=service,
+        id=new_id("tbl"),
+        name=unique_name(name, taken),
+        service=service,
         columns=[Column(id=new_id("col"), name="id", type="BIGINT", nullable=False, primary_key=True)],
     )
     return design.insert_op(TABLES, table, index, label=f"Add table {table.name}"), table.id
 
 
-def add_column_op(design: Design, table_id: str, index: int | None = None, type_: str = "TEXT") -> tuple[Operation, str]:
+def add_column_op(
+    design: Design, table_id: str, index: int | None = None, type_: str = "TEXT"
+) -> tuple[Operation, str]:
     table: Table = design.get(table_path(table_id))
     column = Column(id=new_id("col"), name=unique_name("column", {c.name for c in table.columns}), type=type_)
     return design.insert_op((*table_path(table_id), "columns"), column, index, label="Add column"), column.id
@@ -60,7 +66,9 @@ def rename_table_op(design: Design, table_id: str, new_name: str) -> Operation:
     for other in design.document.schema.tables:
         for fk in other.foreign_keys:
             if fk.ref_table == old:
-                ops.append(design.set_op((*table_path(other.id), "foreign_keys", fk.id, "ref_table"), new_name))
+                ops.append(
+                    design.set_op((*table_path(other.id), "foreign_keys", fk.id, "ref_table"), new_name)
+                )
     return Batch(tuple(ops), f"Rename table {old} to {new_name}")
 
 
@@ -76,10 +84,14 @@ def rename_column_op(design: Design, table_id: str, column_id: str, new_name: st
     ops: list[Operation] = [design.set_op((*base, "columns", column_id, "name"), new_name)]
     for index in table.indexes:
         if old in index.columns:
-            ops.append(design.set_op((*base, "indexes", index.id, "columns"), _renamed(index.columns, old, new_name)))
+            ops.append(
+                design.set_op((*base, "indexes", index.id, "columns"), _renamed(index.columns, old, new_name))
+            )
     for fk in table.foreign_keys:
         if old in fk.columns:
-            ops.append(design.set_op((*base, "foreign_keys", fk.id, "columns"), _renamed(fk.columns, old, new_name)))
+            ops.append(
+                design.set_op((*base, "foreign_keys", fk.id, "columns"), _renamed(fk.columns, old, new_name))
+            )
     for other in design.document.schema.tables:
         for fk in other.foreign_keys:
             if fk.ref_table == table.name and old in fk.ref_columns:
@@ -121,19 +133,31 @@ def set_fk_target_op(design: Design, table_id: str, column_id: str, target: str)
     current = single_fk_of(table, column.name)
     target = target.strip()
     if not target:
-        return design.remove_op((*base, "foreign_keys", current.id), label=f"Remove foreign key of {column.name}") if current else None
+        return (
+            design.remove_op(
+                (*base, "foreign_keys", current.id), label=f"Remove foreign key of {column.name}"
+            )
+            if current
+            else None
+        )
     ref_table, _, ref_column = target.rpartition(".")
     if not ref_table or not ref_column:
         raise ValueError(f"foreign key target {target!r} is not table.column")
     if current is not None:
         fk_path = (*base, "foreign_keys", current.id)
         return Batch(
-            (design.set_op((*fk_path, "ref_table"), ref_table), design.set_op((*fk_path, "ref_columns"), [ref_column])),
+            (
+                design.set_op((*fk_path, "ref_table"), ref_table),
+                design.set_op((*fk_path, "ref_columns"), [ref_column]),
+            ),
             f"Point {column.name} at {target}",
         )
     fk = ForeignKey(
-        id=new_id("fk"), name=f"fk_{table.name}_{column.name}", columns=[column.name],
-        ref_table=ref_table, ref_columns=[ref_column],
+        id=new_id("fk"),
+        name=f"fk_{table.name}_{column.name}",
+        columns=[column.name],
+        ref_table=ref_table,
+        ref_columns=[ref_column],
     )
     return design.insert_op((*base, "foreign_keys"), fk, label=f"Point {column.name} at {target}")
 

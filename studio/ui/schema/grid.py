@@ -37,8 +37,14 @@ RemoveItemFn = Callable[[str], None]
 
 
 class ItemGrid(QTableView):
-    def __init__(self, model: ItemTableModel, dialect: Callable[[], str], add: AddItem, remove: RemoveItemFn,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        model: ItemTableModel,
+        dialect: Callable[[], str],
+        add: AddItem,
+        remove: RemoveItemFn,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setModel(model)
         self.item_model = model
@@ -129,7 +135,10 @@ class ItemGrid(QTableView):
             self.remove_row()
         elif alt and key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
             self.move_row(-1 if key == Qt.Key.Key_Up else 1)
-        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.state() != QAbstractItemView.State.EditingState:
+        elif (
+            key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and self.state() != QAbstractItemView.State.EditingState
+        ):
             index = self.currentIndex()
             if index.isValid() and self.item_model.fields[index.column()].kind is not FieldKind.BOOL:
                 self.edit(index)
@@ -184,7 +193,9 @@ class ItemEditor(QWidget):
             button.setAutoRaise(True)
             bar.addWidget(button)
         bar.addStretch(1)
-        hint = QLabel(f"Insert: new {noun}   Enter/Tab: next cell   Alt+\u2191/\u2193: move   Ctrl+Del: delete", self)
+        hint = QLabel(
+            f"Insert: new {noun}   Enter/Tab: next cell   Alt+\u2191/\u2193: move   Ctrl+Del: delete", self
+        )
         hint.setEnabled(False)  # drawn in the palette's disabled (muted) text colour
         bar.addWidget(hint)
         layout = QVBoxLayout(self)

@@ -24,7 +24,9 @@ class ItemTableModel(QAbstractTableModel):
     #: An edit the model refused, with the reason (shown in the status bar).
     refused = Signal(str)
 
-    def __init__(self, session: DocumentSession, fields: list[FieldSpec], parent: QObject | None = None) -> None:
+    def __init__(
+        self, session: DocumentSession, fields: list[FieldSpec], parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.session = session
         self.fields = fields
@@ -58,7 +60,9 @@ class ItemTableModel(QAbstractTableModel):
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
         return 0 if parent.isValid() else len(self.fields)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.fields):
             if role == Qt.ItemDataRole.DisplayRole:
                 return self.fields[section].header

@@ -8,7 +8,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QTabWidget, QVBoxLayout, QWidget
 
 from studio.model import Check, ComponentKind, EnumType, ForeignKey, Operation, PathError, SetField, new_id
-from studio.ui.schema.edits import TABLES, add_column_op, add_index_op, remove_column_op, rename_table_op, table_path
+from studio.ui.schema.edits import (
+    TABLES,
+    add_column_op,
+    add_index_op,
+    remove_column_op,
+    rename_table_op,
+    table_path,
+)
 from studio.ui.schema.grid import ItemEditor, ItemGrid
 from studio.ui.schema.item_model import ItemTableModel
 from studio.ui.schema.specs import check_fields, column_fields, enum_fields, fk_fields, index_fields
@@ -18,8 +25,14 @@ OWNER_KINDS = (ComponentKind.SERVICE, ComponentKind.WORKER)
 
 
 class TableEditor(QWidget):
-    def __init__(self, session: DocumentSession, dialect: Callable[[], str], type_choices: Callable[[], list[str]],
-                 index_methods: Callable[[], list[str]], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: DocumentSession,
+        dialect: Callable[[], str],
+        type_choices: Callable[[], list[str]],
+        index_methods: Callable[[], list[str]],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.session = session
         self.table_id = ""
@@ -37,16 +50,24 @@ class TableEditor(QWidget):
         form.addRow("Comment", self.comment_edit)
 
         current = lambda: self.table_id  # noqa: E731
-        self.columns = self._grid(column_fields(session, current, type_choices), dialect, self._add_column, self._remove_column)
-        self.indexes = self._grid(index_fields(index_methods), dialect, self._add_index, self._remove_in("indexes"))
-        self.foreign_keys = self._grid(fk_fields(session), dialect, self._add_fk, self._remove_in("foreign_keys"))
+        self.columns = self._grid(
+            column_fields(session, current, type_choices), dialect, self._add_column, self._remove_column
+        )
+        self.indexes = self._grid(
+            index_fields(index_methods), dialect, self._add_index, self._remove_in("indexes")
+        )
+        self.foreign_keys = self._grid(
+            fk_fields(session), dialect, self._add_fk, self._remove_in("foreign_keys")
+        )
         self.checks = self._grid(check_fields(), dialect, self._add_check, self._remove_in("checks"))
         self.enums = self._grid(enum_fields(), dialect, self._add_enum, self._remove_enum)
         self.enums.item_model.set_list_path(("schema", "enums"))
         self.tabs = QTabWidget(self)
         for grid, title, noun in (
-            (self.columns, "Columns", "column"), (self.indexes, "Indexes", "index"),
-            (self.foreign_keys, "Foreign keys", "foreign key"), (self.checks, "Checks", "check"),
+            (self.columns, "Columns", "column"),
+            (self.indexes, "Indexes", "index"),
+            (self.foreign_keys, "Foreign keys", "foreign key"),
+            (self.checks, "Checks", "check"),
             (self.enums, "Enums", "enum type"),
         ):
             self.tabs.addTab(ItemEditor(grid, noun, self.tabs), title)
@@ -71,8 +92,12 @@ class TableEditor(QWidget):
     def set_table(self, table_id: str) -> None:
         self.table_id = table_id
         base = table_path(table_id) if table_id else None
-        for grid, field in ((self.columns, "columns"), (self.indexes, "indexes"),
-                            (self.foreign_keys, "foreign_keys"), (self.checks, "checks")):
+        for grid, field in (
+            (self.columns, "columns"),
+            (self.indexes, "indexes"),
+            (self.foreign_keys, "foreign_keys"),
+            (self.checks, "checks"),
+        ):
             grid.item_model.set_list_path((*base, field) if base else None)
         has = bool(table_id)
         for widget in (self.name_edit, self.service_combo, self.comment_edit, self.tabs):
@@ -109,7 +134,9 @@ class TableEditor(QWidget):
         if name == old:
             return
         if not name or any(t.name == name for t in design.document.schema.tables):
-            self.session.edit_refused.emit(f"a table named {name!r} already exists" if name else "a table needs a name")
+            self.session.edit_refused.emit(
+                f"a table named {name!r} already exists" if name else "a table needs a name"
+            )
             self.name_edit.setText(old)
             return
         self.session.push(rename_table_op(design, self.table_id, name))
@@ -123,7 +150,9 @@ class TableEditor(QWidget):
 
     def _comment_typed(self, text: str) -> None:
         if self.table_id:
-            op = self.session.design.set_op((*table_path(self.table_id), "comment"), text, label="Edit table comment")
+            op = self.session.design.set_op(
+                (*table_path(self.table_id), "comment"), text, label="Edit table comment"
+            )
             self.session.push(op, merge=True)
 
     # -- adding and removing items ---------------------------------------------------------
@@ -142,7 +171,11 @@ class TableEditor(QWidget):
         if not self.table_id:
             return None
         current = self.columns.current_item_id()
-        cols = [self.session.design.get((*table_path(self.table_id), "columns", current, "name"))] if current else []
+        cols = (
+            [self.session.design.get((*table_path(self.table_id), "columns", current, "name"))]
+            if current
+            else []
+        )
         op, index_id = add_index_op(self.session.design, self.table_id, cols)
         return self._push_new(op, index_id)
 
@@ -164,7 +197,9 @@ class TableEditor(QWidget):
         taken = {e.name for e in self.session.design.document.schema.enums}
         name = next(f"enum_{n}" for n in range(1, len(taken) + 2) if f"enum_{n}" not in taken)
         enum = EnumType(id=new_id("enum"), name=name, values=[])
-        return self._push_new(self.session.design.insert_op(("schema", "enums"), enum, row, label="Add enum"), enum.id)
+        return self._push_new(
+            self.session.design.insert_op(("schema", "enums"), enum, row, label="Add enum"), enum.id
+        )
 
     def _remove_in(self, field: str) -> Callable[[str], None]:
         def remove(item_id: str) -> None:
@@ -179,9 +214,14 @@ class TableEditor(QWidget):
     def on_changed(self, op: Operation) -> None:
         for grid in self.grids():
             grid.item_model.on_changed(op)
-        owners_changed = op.path[:1] == ("components",) and (len(op.path) == 1 or op.path[-1] in ("name", "kind"))
+        owners_changed = op.path[:1] == ("components",) and (
+            len(op.path) == 1 or op.path[-1] in ("name", "kind")
+        )
         if owners_changed or (
-            self.table_id and op.path[:3] == (*TABLES, self.table_id) and isinstance(op, SetField) and len(op.path) == 4
+            self.table_id
+            and op.path[:3] == (*TABLES, self.table_id)
+            and isinstance(op, SetField)
+            and len(op.path) == 4
         ):
             self.refresh_header()
 

@@ -35,7 +35,9 @@ class TableList(QWidget):
         self.filter.textChanged.connect(self._apply_filter)
         self.list = QListWidget(self)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.list.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed | QAbstractItemView.EditTrigger.DoubleClicked)
+        self.list.setEditTriggers(
+            QAbstractItemView.EditTrigger.EditKeyPressed | QAbstractItemView.EditTrigger.DoubleClicked
+        )
         self.list.currentItemChanged.connect(self._current_changed)
         self.list.itemChanged.connect(self._item_renamed)
         bar = QHBoxLayout()
@@ -52,7 +54,9 @@ class TableList(QWidget):
         self._filling = False
         self.rebuild()
 
-    def _button(self, bar: QHBoxLayout, text: str, tip: str, slot, shortcut: QKeySequence | None = None) -> QAction:  # type: ignore[no-untyped-def]
+    def _button(
+        self, bar: QHBoxLayout, text: str, tip: str, slot, shortcut: QKeySequence | None = None
+    ) -> QAction:  # type: ignore[no-untyped-def]
         button = QToolButton(self)
         action = QAction(text, self)
         action.setToolTip(tip)
@@ -125,7 +129,9 @@ class TableList(QWidget):
         table_id = self.current_table_id()
         if table_id:
             name = self.session.design.get((*TABLES, table_id, "name"))
-            self.session.push(self.session.design.remove_op((*TABLES, table_id), label=f"Delete table {name}"))
+            self.session.push(
+                self.session.design.remove_op((*TABLES, table_id), label=f"Delete table {name}")
+            )
 
     def rename(self, table_id: str, name: str) -> bool:
         name = name.strip()
@@ -154,7 +160,9 @@ class TableList(QWidget):
     def on_changed(self, op: Operation) -> None:
         if op.path == TABLES and isinstance(op, (InsertItem, RemoveItem, MoveItem)):
             self.rebuild()
-        elif isinstance(op, SetField) and op.path[:2] == TABLES and len(op.path) == 4 and op.path[3] == "name":
+        elif (
+            isinstance(op, SetField) and op.path[:2] == TABLES and len(op.path) == 4 and op.path[3] == "name"
+        ):
             for row in range(self.list.count()):
                 item = self.list.item(row)
                 if item.data(TableIdRole) == op.path[2]:
