@@ -202,3 +202,9 @@ def test_new_document_rebuilds(panel: ApiPanel, session: DocumentSession) -> Non
     session.load(DesignDocument(), None)
     assert panel.proxy.rowCount(QModelIndex()) == 0 and not panel.request.fields.isEnabled()
     assert panel.graphql.editor.toPlainText() == ""
+
+
+def test_selecting_an_endpoint_scrolls_the_preview_to_it(panel: ApiPanel) -> None:
+    panel.tabs.setCurrentWidget(panel.openapi)
+    panel.select_endpoint("ep-order-status")
+    assert panel.openapi.text.textCursor().block().text() == "  /orders/{id}/status:"

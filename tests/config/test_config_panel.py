@@ -116,3 +116,19 @@ def test_save_into_new_file(panel: ConfigPanel, tmp_path: Path) -> None:
     assert panel.save_to(path)
     assert json.loads(path.read_text("utf-8"))["backend-architect"]["architectureStyle"] == "modular-monolith"
     assert panel.save_button.isEnabled()
+
+
+def test_preview_marks_the_lines_that_will_change(panel: ConfigPanel, tmp_path: Path) -> None:
+    path = tmp_path / ".agentconfig.json"
+    path.write_text(OTHER, "utf-8")
+    panel.open_file(path)
+    _choose(panel, "caching", "memcached")
+    lines = panel.preview.toPlainText().splitlines()
+    marked = [lines[i].strip() for i in panel.changed_lines]
+    assert marked == [
+        '"authentication": "oauth2",',
+        '"preferredFramework": "express",',
+        '"caching": "memcached",',
+        '"documentation": "openapi"',
+    ]
+    assert "4 lines change" in panel.preview_label.text()

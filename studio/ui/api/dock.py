@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from studio.model import Batch, Endpoint, HttpMethod, Operation, new_id
+from studio.model.api_paths import normalise_path
 from studio.model.config_defaults import leading_api_description
 from studio.ui.api.endpoint_model import ENDPOINTS, EndpointTreeModel
 from studio.ui.api.graphql_editor import GraphqlEditor
@@ -143,6 +144,10 @@ class ApiPanel(QWidget):
         endpoint_id = self.model.endpoint_id(self.proxy.mapToSource(current))
         self.request.set_endpoint(endpoint_id)
         self.response.set_endpoint(endpoint_id)
+        endpoint = self.session.design.document.api.endpoints
+        found = next((e for e in endpoint if e.id == endpoint_id), None)
+        if found is not None and self.openapi.isVisible():
+            self.openapi.reveal_path(normalise_path(found.path.strip()))
 
     def _remember(self) -> None:
         self._kept = self.current_endpoint()

@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 import time
+import re
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QFontDatabase, QShowEvent
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QShowEvent,
+    QSyntaxHighlighter,
+    QTextCharFormat,
+    QTextDocument,
+)
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from studio.export.openapi import YamlFragments, build_openapi
@@ -14,6 +23,28 @@ from studio.ui.session import DocumentSession
 
 #: Parts of the document the OpenAPI description is built from.
 _SOURCES = {"api", "schema", "security", "overview", "components"}
+
+
+class YamlHighlighter(QSyntaxHighlighter):
+    """Keys, quoted strings and comments of block YAML, enough to read a long spec at a glance."""
+
+    _KEY = re.compile(r"^(\s*(?:- )?)('[^']*'|\"[^\"]*\"|[^\s'\"#][^:#]*?):(?=\s|$)")
+    _QUOTED = re.compile(r"(?<=: )('(?:[^']|'')*'|\"(?:[^\"\\]|\\.)*\")")
+
+    def __init__(self, document: QTextDocument) -> None:
+        super().__init__(document)
+        self.key = QTextCharFormat()
+        self.key.setForeground(QColor("#1a5fb4"))
+        self.key.setFontWeight(QFont.Weight.DemiBold)
+        self.string = QTextCharFormat()
+        self.string.setForeground(QColor("#26734d"))
+
+    def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt's name
+        match = self._KEY.match(text)
+        if match:
+            self.setFormat(len(match.group(1)), len(match.group(2)), self.key)
+        for quoted in self._QUOTED.finditer(text):
+            self.setFormat(quoted.start(), quoted.end() - quoted.start(), self.string)
 
 
 class OpenApiPreview(QWidget):
@@ -25,6 +56,7 @@ class OpenApiPreview(QWidget):
         self.text.setReadOnly(True)
         self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.highlighter = YamlHighlighter(self.text.document())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.status)
@@ -54,6 +86,21 @@ class OpenApiPreview(QWidget):
         super().showEvent(event)
         if self._dirty:
             self.refresh()
+
+    def reveal_path(self, path: str) -> bool:
+        """Scroll to the path item of ``path`` (following the endpoint selected above)."""
+        if self._dirty:
+            self.refresh()
+        for candidate in (f"  {path}:", f"  '{path}':"):
+            found = self.text.document().find(candidate)
+            while not found.isNull() and found.positionInBlock() != len(candidate):
+                found = self.text.document().find(candidate, found)
+            if not found.isNull():
+                found.clearSelection()
+                self.text.setTextCursor(found)
+                self.text.centerCursor()
+                return True
+        return False
 
     def refresh(self) -> str:
         """Rebuild the YAML now (also called by tests)."""

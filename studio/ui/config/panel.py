@@ -8,11 +8,12 @@ is display state of this panel, not part of the design.
 
 from __future__ import annotations
 
+import difflib
 import html
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtGui import QColor, QFontDatabase, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -59,6 +61,7 @@ class ConfigPanel(QWidget):
         super().__init__(parent)
         self.session = session
         self.path: Path | None = None
+        self.changed_lines: list[int] = []
         self.combos: dict[str, QComboBox] = {}
         form = QFormLayout()
         for key, values in KNOWN_VALUES.items():
@@ -105,7 +108,8 @@ class ConfigPanel(QWidget):
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(QLabel("Preview of the file as it will be saved", right))
+        self.preview_label = QLabel(right)
+        right_layout.addWidget(self.preview_label)
         right_layout.addWidget(self.preview, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(left)
@@ -155,17 +159,46 @@ class ConfigPanel(QWidget):
         self.refresh_preview()
 
     def refresh_preview(self) -> str:
+        """Show what saving would write, with the lines that differ from the file marked."""
         self._timer.stop()
         section = self.session.design.document.agent_config.section()
         text = new_config_text(section)
+        on_disk = ""
         if self.path is not None:
             try:
                 text = merged_config_text(self.path, section)
-            except (AgentConfigFileError, OSError) as exc:
+                on_disk = self.path.read_text("utf-8") if self.path.is_file() else ""
+            except (AgentConfigFileError, OSError, UnicodeDecodeError) as exc:
                 self._say(str(exc), error=True)
         if self.preview.toPlainText() != text:
             self.preview.setPlainText(text)
+        self._mark_changes(on_disk, text)
         return text
+
+    def _mark_changes(self, old: str, new: str) -> None:
+        changed: list[int] = []
+        if self.path is not None:
+            matcher = difflib.SequenceMatcher(a=old.splitlines(), b=new.splitlines(), autojunk=False)
+            for tag, _a0, _a1, b0, b1 in matcher.get_opcodes():
+                if tag in ("replace", "insert"):
+                    changed.extend(range(b0, b1))
+        selections = []
+        for line in changed:
+            selection = QTextEdit.ExtraSelection()
+            selection.format.setBackground(QColor(200, 230, 201))
+            selection.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
+            selection.cursor = QTextCursor(self.preview.document().findBlockByNumber(line))
+            selections.append(selection)
+        self.preview.setExtraSelections(selections)
+        self.changed_lines = changed
+        if self.path is not None:
+            n = len(changed)
+            self.preview_label.setText(
+                f"Preview of {self.path.name} as it will be saved: "
+                + (f"{n} line{'s' if n != 1 else ''} change (marked)" if n else "no change")
+            )
+        else:
+            self.preview_label.setText("Preview of a new .agentconfig.json")
 
     def _on_changed(self, op: Operation) -> None:
         if op.path[:1] == ("agent_config",):  # type: ignore[union-attr]
