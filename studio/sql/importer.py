@@ -64,6 +64,7 @@ class _Importer:
     def __init__(self, dialect_name: str) -> None:
         self.d = get_dialect(dialect_name)
         self.read = self.d.sqlglot
+        self.dialect = sqlglot.Dialect.get_or_raise(self.read)
         self.result = ImportResult()
         self.tables: dict[str, TableReader] = {}
         self.enums: dict[str, EnumType] = {}
@@ -79,7 +80,10 @@ class _Importer:
             try:
                 self.statement(statement)
             except (ParseError, TokenError) as exc:
-                first = str(exc).strip().splitlines()[0] if str(exc).strip() else "syntax error"
+                message = re.sub(r"\x1b\[[0-9;]*m", "", str(exc)).strip()  # sqlglot underlines with ANSI codes
+                first = message.splitlines()[0] if message else "syntax error"
+                first = re.sub(r"<class '(?:\w+\.)*(\w+)'>", r"\1", first)
+                first = re.sub(r"\.?\s*Line \d+, Col: \d+\.?", "", first).rstrip(". ")
                 self.warn(statement.line, f"could not parse {_describe(statement)}: {first}")
             except _Skip as skip:
                 self.warn(statement.line, str(skip))
@@ -114,7 +118,10 @@ class _Importer:
         reader for this one does not know the syntax (DuckDB's CREATE TYPE is PostgreSQL's)."""
         for read in (self.read, fallback) if fallback else (self.read,):
             with _quiet_sqlglot():
-                parsed = sqlglot.parse(s.text, read=read)
+                if read == self.read and s.tokens is not None:
+                    parsed = self.dialect.parser().parse(list(s.tokens), s.source)
+                else:
+                    parsed = sqlglot.parse(s.text, read=read)
             if len(parsed) != 1 or parsed[0] is None:
                 raise ParseError("not a single statement")
             if not isinstance(parsed[0], exp.Command):

@@ -11,7 +11,9 @@ end with a semicolon instead, so one broken statement cannot swallow the rest of
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_right
+from functools import lru_cache
+from dataclasses import dataclass, field
 
 import sqlglot
 from sqlglot.errors import TokenError
@@ -26,6 +28,10 @@ class Statement:
     keywords: tuple[str, ...]
     #: A note for the importer about this piece (a GO line, a MySQL conditional comment).
     note: str = ""
+    #: The statement's tokens and the text their offsets point into, so the parser does
+    #: not tokenize it again (None when the statement was cut without the tokenizer).
+    tokens: tuple[Token, ...] | None = field(default=None, compare=False, repr=False)
+    source: str = field(default="", compare=False, repr=False)
 
 
 _GO = re.compile(r"^[ \t]*GO[ \t]*(?:\d+[ \t]*)?$", re.IGNORECASE | re.MULTILINE)
@@ -33,8 +39,14 @@ _DELIMITER = re.compile(r"^[ \t]*DELIMITER[ \t]+(\S+)[ \t]*$", re.IGNORECASE | r
 _CONDITIONAL = re.compile(r"/\*![0-9]*\s*(.*?)\*/", re.DOTALL)
 
 
+@lru_cache(maxsize=4)
+def _line_starts(text: str) -> list[int]:
+    return [0] + [m.end() for m in re.finditer("\n", text)]
+
+
 def _line_of(text: str, offset: int) -> int:
-    return text.count("\n", 0, offset) + 1
+    """1-based line of ``offset`` (a binary search: dumps have thousands of statements)."""
+    return bisect_right(_line_starts(text), offset)
 
 
 def split_statements(text: str, dialect: str) -> list[Statement]:
@@ -129,7 +141,7 @@ def _statement(chunk: str, tokens: list[Token], offset: int, text: str) -> State
     if tokens[-1].token_type in (TokenType.STRING, TokenType.IDENTIFIER, TokenType.HEREDOC_STRING):
         end = _closing_quote(chunk, end)
     keywords = tuple(t.text.upper() for t in tokens[:4])
-    return Statement(chunk[start:end], _line_of(text, offset + start), keywords)
+    return Statement(chunk[start:end], _line_of(text, offset + start), keywords, tokens=tuple(tokens), source=chunk)
 
 
 def _closing_quote(chunk: str, end: int) -> int:
