@@ -122,3 +122,24 @@ def test_big_schemas_collapse_to_key_columns() -> None:
 def test_ungrouped_layout_has_no_frames(ecommerce: DesignDocument) -> None:
     layout = layout_erd(ecommerce, ErdOptions(group_by_service=False))
     assert layout.groups == [] and len(layout.tables) == 4
+
+
+def test_large_schema_renders_in_a_fresh_process(tmp_path: Path) -> None:
+    """500 tables through ``studio render`` in its own interpreter: every table drawn, and
+    the process exits cleanly (PySide6 6.12 on Python 3.11 used to abort at exit)."""
+    import subprocess
+    import sys
+
+    design = tmp_path / "large.json"
+    save_design(make_large_design(components=100, connections=0, tables=500, endpoints=0), design)
+    out = tmp_path / "large.svg"
+    done = subprocess.run(
+        [sys.executable, "-m", "studio", "render", str(design), "--view", "erd", "-o", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    assert done.returncode == 0, done.stderr
+    texts = set(_svg_texts(out))
+    assert {f"table_{n:03d}" for n in range(500)} <= texts
