@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDockWidget
 
 if TYPE_CHECKING:
@@ -62,5 +62,7 @@ def install(window: MainWindow) -> None:
         lambda: export_diagram(window, window.session.design.document, sum(editor.scene.selected_ids(), []))
     )
     window.session.replaced.connect(lambda: inspector.show_selection([], [], []))
-    window.destroyed.connect(lambda *_: None)
+    app = QCoreApplication.instance()
+    if app is not None:  # the window shell does not tear views down; do it as the loop ends
+        app.aboutToQuit.connect(editor.teardown)
     editor.view.setFocus()

@@ -26,6 +26,18 @@ from studio.ui.session import DocumentSession
 GROUP_PAD, GROUP_TITLE = 24.0, 34.0
 
 
+def release_clipboard() -> None:
+    """Clear the clipboard if it holds our components.
+
+    PySide6 (6.11 and 6.12) crashes at exit when the clipboard still owns a QMimeData made
+    in Python; the copied components would not outlive the process anyway.
+    """
+    clipboard = QGuiApplication.clipboard()
+    mime = clipboard.mimeData()
+    if mime is not None and mime.hasFormat(MIME_TYPE):
+        clipboard.clear()
+
+
 class CanvasEditor(QObject):
     def __init__(self, session: DocumentSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,6 +92,7 @@ class CanvasEditor(QObject):
             self.protocol_menu.close()
         self.view.cancel_rename()
         self.scene.detach()
+        release_clipboard()
 
     # -- actions ---------------------------------------------------------------------------
     def _action(self, key: str, text: str, slot: Callable[[], object], shortcut: object = None, checkable: bool = False) -> QAction:

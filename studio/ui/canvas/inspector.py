@@ -179,7 +179,8 @@ class Inspector(QWidget):
             )
             for label, value in options:
                 c.addItem(label, value)
-            c.activated.connect(lambda index, c=c, f=f: self._edit(f, c.itemData(index)))
+            values = [value for _, value in options]
+            c.activated.connect(lambda index, f=f, values=values: index >= 0 and self._edit(f, values[index]))
             return c
         if f.widget == "int":
             s = QSpinBox()

@@ -24,9 +24,12 @@ from studio.export.diagrams import (
     paint_group,
 )
 from studio.export.diagrams.system_edges import edge_shape, label_rect
+from studio.ui.canvas.qt_compat import keep_none_alive
 
 if TYPE_CHECKING:
     from studio.ui.canvas.scene import CanvasScene
+
+keep_none_alive()  # before the first item exists; see qt_compat
 
 NODE_RECT = QRectF(0, 0, NODE_WIDTH, NODE_HEIGHT)
 HANDLE_RADIUS = 5.5
