@@ -135,7 +135,7 @@ def test_live_problems(qtbot: QtBot, panel: ApiPanel, session: DocumentSession) 
     assert "admin endpoint without admin authentication" in joined and "unknown service 'cmp-gone'" in joined
     assert panel.tabs.tabText(panel.tabs.indexOf(panel.problem_list)) == f"Problems ({len(messages)})"
     tip = panel.model.data(panel.model.index_of("ep-get-order", 1), Qt.ItemDataRole.ToolTipRole)
-    assert "malformed parameter" in tip
+    assert "malformed parameter" in tip and tip.startswith("<qt>")
     assert _group_titles(panel)[-1].startswith("unknown service 'cmp-gone'")
 
 

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
 
+from studio.io.gallery import load_template
 from studio.model import DesignDocument
 from studio.ui.sections.dock import SectionsPanel
 from studio.ui.session import DocumentSession
@@ -230,4 +231,7 @@ def test_pages_follow_a_new_document(qtbot: QtBot, panel: SectionsPanel, session
     page = panel.show_section("roadmap")
     session.load(DesignDocument(), None)
     assert page.editors["milestones"].model.rowCount() == 0 and not page.editors["tasks"].isEnabled()
-    assert panel.show_section("overview").editors["title"].text() == "Untitled design"
+    session.load(load_template("migration"), None)
+    first = session.design.document.roadmap[0]
+    assert page.editors["tasks"].model.path == ("roadmap", first.id, "tasks")  # the first milestone is shown
+    assert panel.show_section("overview").editors["title"].text() == "Monolith to microservices"

@@ -14,7 +14,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from studio.model import AuthLevel, Design, Endpoint, HttpMethod, Operation, Payload, SetField
 from studio.ui.api.problems import OWNER_KINDS, EndpointProblem, endpoint_problems
-from studio.ui.sections.columns import ColumnSpec
+from studio.ui.sections.columns import ColumnSpec, plain_tooltip
 from studio.ui.session import DocumentSession
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -213,7 +213,7 @@ class EndpointTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.EditRole:
             return spec.edit_value(endpoint)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join(p.message for p in problems) or None
+            return plain_tooltip("\n".join(p.message for p in problems)) if problems else None
         if role == Qt.ItemDataRole.ForegroundRole and spec.key == "method":
             return QBrush(QColor(_METHOD_COLOURS.get(endpoint.method.value, "#37474f")))
         if role == Qt.ItemDataRole.FontRole and spec.key == "method":
@@ -236,7 +236,9 @@ class EndpointTreeModel(QAbstractItemModel):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"Endpoints owned by {title}" if service else "Endpoints without an owning service"
+            return plain_tooltip(
+                f"Endpoints owned by {title}" if service else "Endpoints without an owning service"
+            )
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:

@@ -78,6 +78,7 @@ class ConfigPanel(QWidget):
         self.effects.setTextFormat(Qt.TextFormat.RichText)
         self.file_label = QLabel(self)
         self.file_label.setWordWrap(True)
+        self.file_label.setTextFormat(Qt.TextFormat.RichText)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.RichText)

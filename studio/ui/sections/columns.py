@@ -6,6 +6,7 @@ section's table is a list of ``ColumnSpec`` rather than a hand-written model and
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -99,6 +100,11 @@ class ColumnSpec:
         if self.kind == "bool":
             return bool(text)
         return str(text)
+
+
+def plain_tooltip(text: str) -> str:
+    """A tooltip that shows user text literally (Qt would guess rich text from a '<b>')."""
+    return "<qt>" + html.escape(text).replace("\n", "<br>") + "</qt>"
 
 
 def component_choices(kinds: frozenset[str] | None = None) -> Choices:

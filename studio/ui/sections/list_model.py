@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from studio.model import Batch, Design, Operation, Path, PathError, SetField
-from studio.ui.sections.columns import ColumnSpec
+from studio.ui.sections.columns import ColumnSpec, plain_tooltip
 from studio.ui.session import DocumentSession
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -105,7 +105,7 @@ class ItemListModel(QAbstractTableModel):
             return Qt.CheckState.Checked if spec.value_of(item) else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole:
             text = spec.display(item, self.design)
-            return text if len(text) > 30 else None
+            return plain_tooltip(text) if len(text) > 30 else None
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:

@@ -91,9 +91,13 @@ def _master_detail(master: TableEditor, list_path: Path, details: list[Detail]) 
         for field, _, set_path in details:
             set_path((*list_path, str(item_id), field) if item_id is not None else None)
 
+    def first_if_none() -> None:  # after a new document, show the first item's lists
+        if master.current_id() is None and master.model.rowCount():
+            master.select_row(0)
+
     master.current_changed.connect(follow)
-    if master.model.rowCount():
-        master.select_row(0)
+    master.model.modelReset.connect(first_if_none)
+    first_if_none()
     follow(master.current_id())
     return splitter
 
