@@ -166,7 +166,12 @@ class _Importer:
         self.enums[name] = EnumType(id=model_id("enum", name), name=name, values=values)
 
     def alter_table(self, s: Statement) -> None:
-        alter = self.parse(s)
+        try:
+            alter = self.parse(s)
+        except ParseError:
+            if re.search(r"\b(OWNER\s+TO|ENABLE|DISABLE|REPLICA|CLUSTER|SET\s+\()", s.text, re.IGNORECASE):
+                raise _Skip(f"ALTER TABLE ({_clause(s.text)}) skipped (not part of the schema model)") from None
+            raise
         if not isinstance(alter, exp.Alter):
             raise _Skip(f"{_describe(s)} skipped")
         reader = self.reader(alter.this, s.line)
@@ -174,6 +179,8 @@ class _Importer:
             if isinstance(action, exp.AddConstraint):
                 for constraint in action.expressions:
                     reader.read_table_constraint(constraint, s.line)
+            elif isinstance(action, exp.AlterColumn) and reader.read_serial_default(action):
+                continue  # pg_dump's serial: ALTER COLUMN id SET DEFAULT nextval(...)
             else:
                 self.warn(s.line, f"ALTER TABLE {reader.table.name}: {type(action).__name__} skipped "
                                   "(only ADD CONSTRAINT is part of the schema model)")
@@ -217,6 +224,14 @@ def _quiet_sqlglot() -> Iterator[None]:
 
 class _Skip(Exception):
     """A statement the importer leaves out, with the reason as the warning."""
+
+
+def _clause(text: str) -> str:
+    """The part of an ALTER TABLE after the table name, shortened for a warning."""
+    words = text.split()
+    rest = " ".join(words[3:] if len(words) > 3 and words[2].upper() == "ONLY" else words[2:])
+    rest = rest.split(None, 1)[1] if " " in rest else rest
+    return rest[:50]
 
 
 def _describe(s: Statement) -> str:

@@ -35,6 +35,8 @@ class Statement:
 
 
 _GO = re.compile(r"^[ \t]*GO[ \t]*(?:\d+[ \t]*)?$", re.IGNORECASE | re.MULTILINE)
+#: psql meta-commands such as pg_dump's ``\restrict KEY`` (a whole line starting with a backslash).
+_META = re.compile(r"^[ \t]*\\([A-Za-z]+)[^\n]*$", re.MULTILINE)
 _DELIMITER = re.compile(r"^[ \t]*DELIMITER[ \t]+(\S+)[ \t]*$", re.IGNORECASE | re.MULTILINE)
 _CONDITIONAL = re.compile(r"/\*![0-9]*\s*(.*?)\*/", re.DOTALL)
 
@@ -65,23 +67,25 @@ def split_statements(text: str, dialect: str) -> list[Statement]:
 
 
 def _client_chunks(text: str) -> list[tuple[str, int, str, str]]:
-    """(chunk, offset, delimiter, note): the text cut at GO and DELIMITER lines."""
-    marks: list[tuple[int, int, str | None]] = []  # (start, end, new delimiter or None for GO)
+    """(chunk, offset, delimiter, note): the text cut at GO, psql meta-command and DELIMITER lines."""
+    marks: list[tuple[int, int, str]] = []  # (start, end, "DELIMITER x" or the note of a client command)
     for m in _GO.finditer(text):
-        marks.append((m.start(), m.end(), None))
+        marks.append((m.start(), m.end(), "GO batch separator (a client command)"))
+    for m in _META.finditer(text):
+        marks.append((m.start(), m.end(), f"psql meta-command \\{m.group(1)}"))
     for m in _DELIMITER.finditer(text):
-        marks.append((m.start(), m.end(), m.group(1)))
+        marks.append((m.start(), m.end(), "DELIMITER " + m.group(1)))
     marks.sort()
     chunks: list[tuple[str, int, str, str]] = []
     position, delimiter = 0, ";"
-    for start, end, new_delimiter in marks:
+    for start, end, mark in marks:
         if start < position:
             continue
         chunks.append((text[position:start], position, delimiter, ""))
-        if new_delimiter is None:
-            chunks.append(("", start, delimiter, "GO batch separator (a client command)"))
+        if mark.startswith("DELIMITER "):
+            delimiter = mark.split(" ", 1)[1]
         else:
-            delimiter = new_delimiter
+            chunks.append(("", start, delimiter, mark))
         position = end
     chunks.append((text[position:], position, delimiter, ""))
     return chunks

@@ -142,6 +142,15 @@ class TableReader:
             return text.split(".")[-1] if text.split(".")[-1] in self.enums else text
         return kind.sql(self.read)
 
+    def read_serial_default(self, action: exp.AlterColumn) -> bool:
+        """``ALTER COLUMN c SET DEFAULT nextval(...)``: the column is a serial. True if it was one."""
+        default = action.args.get("default")
+        column = self.table.column(action.name)
+        if column is None or not isinstance(default, exp.Anonymous) or default.name.upper() != "NEXTVAL":
+            return False
+        column.type = _serial(column.type)
+        return True
+
     # -- constraints ---------------------------------------------------------------
     def read_table_constraint(self, item: exp.Expression, line: int) -> None:
         name = ""

@@ -1,0 +1,139 @@
+"""Import of what the real tools print: pg_dump --schema-only, mysqldump --no-data, sqlite3 .schema.
+
+Each test creates the schema on the engine with the generated DDL, dumps it with the
+engine's own tool, imports the dump and compares the model with the one it came from.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from studio.model import DesignDocument, Schema
+from studio.sql.ddl import schema_ddl
+from studio.sql.importer import ImportResult, import_sql
+from tests.sql.conftest import _absent
+from tests.sql.engines import Engine, MariaDB, SQLite, server_address
+from tests.sql.schemas import rich_schema
+
+
+def _tool(name: str) -> str:
+    path = shutil.which(name)
+    if path is None:
+        _absent(f"the {name} command is not installed")
+    return path  # type: ignore[return-value]
+
+
+def _shape(schema: Schema) -> dict[str, object]:
+    """What every engine keeps: tables, ordered columns, nullability, keys, FKs, index columns."""
+    return {
+        t.name: (
+            [(c.name, c.nullable, c.primary_key) for c in t.columns],
+            sorted((tuple(f.columns), f.ref_table, tuple(f.ref_columns)) for f in t.foreign_keys),
+            sorted(c.name for c in t.columns if c.unique),
+        )
+        for t in schema.tables
+    }
+
+
+def _indexes(schema: Schema) -> dict[str, set[tuple[str, tuple[str, ...]]]]:
+    return {t.name: {(i.name, tuple(i.columns)) for i in t.indexes} for t in schema.tables}
+
+
+def _check(result: ImportResult, schema: Schema, dialect: str) -> None:
+    problems = [w for w in result.warnings if "could not parse" in w.message]
+    assert problems == [], problems
+    assert _shape(result.schema()) == _shape(schema_after(schema, dialect))
+    imported = _indexes(result.schema())
+    for table, wanted in _indexes(schema).items():
+        assert wanted <= imported[table], (table, wanted - imported[table])
+
+
+def schema_after(schema: Schema, dialect: str) -> Schema:
+    """The model as the dialect stores it: what the DDL left out (with a note) is not expected back."""
+    return import_sql(schema_ddl(schema, dialect).text, dialect).schema()
+
+
+@pytest.fixture
+def pg_database() -> Iterator[dict[str, str]]:
+    """A committed, throwaway PostgreSQL database (pg_dump cannot see an open transaction)."""
+    address = server_address("postgres")
+    if address is None:
+        _absent("no PostgreSQL test server configured")
+    import psycopg2
+
+    name = f"studio_t{uuid.uuid4().hex[:12]}"
+    admin = psycopg2.connect(**address, connect_timeout=5)  # type: ignore[arg-type]
+    admin.autocommit = True
+    admin.cursor().execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield {**address, "dbname": name}  # type: ignore[dict-item]
+    finally:
+        admin.cursor().execute(f'DROP DATABASE IF EXISTS "{name}"')
+        admin.close()
+
+
+@pytest.mark.parametrize("source", ["rich", "ecommerce"])
+def test_pg_dump_schema_only(pg_database: dict[str, str], source: str, ecommerce: DesignDocument) -> None:
+    import psycopg2
+
+    schema = rich_schema() if source == "rich" else ecommerce.schema
+    conn = psycopg2.connect(**pg_database)
+    with conn, conn.cursor() as cur:
+        for statement in schema_ddl(schema, "postgres").statements:
+            cur.execute(statement)
+    conn.close()
+    env = {**os.environ, "PGPASSWORD": pg_database["password"]}
+    dump = subprocess.run(
+        [_tool("pg_dump"), "--schema-only", "-h", pg_database["host"], "-p", pg_database["port"],
+         "-U", pg_database["user"], pg_database["dbname"]],
+        capture_output=True, text=True, env=env, check=True, timeout=60).stdout
+    assert "CREATE TABLE public." in dump
+    result = import_sql(dump, "postgres")
+    _check(result, schema, "postgres")
+    assert [e.name for e in result.enums] == [e.name for e in schema.enums]
+    assert any(w.message.startswith("SET") for w in result.warnings)
+
+
+@pytest.mark.parametrize("source", ["rich", "ecommerce"])
+def test_mysqldump_no_data(mariadb: Engine, source: str, ecommerce: DesignDocument) -> None:
+    assert isinstance(mariadb, MariaDB)
+    schema = rich_schema() if source == "rich" else ecommerce.schema
+    mariadb.run(schema_ddl(schema, "mysql").statements)
+    address = server_address("mariadb")
+    assert address is not None
+    dump = subprocess.run(
+        [_tool("mysqldump"), "--no-data", "-h", address["host"], "-P", address["port"], "-u", address["user"],
+         f"-p{address['password']}", mariadb.database],
+        capture_output=True, text=True, check=True, timeout=60).stdout
+    assert "CREATE TABLE `" in dump
+    _check(import_sql(dump, "mysql"), schema, "mysql")
+
+
+@pytest.mark.parametrize("source", ["rich", "ecommerce"])
+def test_sqlite_schema_command(sqlite: Engine, source: str, ecommerce: DesignDocument) -> None:
+    assert isinstance(sqlite, SQLite)
+    schema = rich_schema() if source == "rich" else ecommerce.schema
+    sqlite.run(schema_ddl(schema, "sqlite").statements)
+    dump = subprocess.run([_tool("sqlite3"), str(sqlite.path), ".schema"],
+                          capture_output=True, text=True, check=True, timeout=60).stdout
+    _check(import_sql(dump, "sqlite"), schema, "sqlite")
+
+
+def test_cli_round_trip_through_files(tmp_path: Path, ecommerce: DesignDocument) -> None:
+    from studio.cli import main
+    from studio.io.design_file import load_design, save_design
+
+    design = tmp_path / "shop.design.json"
+    save_design(ecommerce, design)
+    sql_file = tmp_path / "shop.sql"
+    assert main(["ddl", str(design), "--dialect", "mysql", "-o", str(sql_file)]) == 0
+    imported = tmp_path / "imported.design.json"
+    assert main(["import-sql", str(sql_file), "--dialect", "mysql", "-o", str(imported)]) == 0
+    assert _shape(load_design(imported).schema) == _shape(schema_after(ecommerce.schema, "mysql"))
