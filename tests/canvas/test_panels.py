@@ -14,7 +14,7 @@ from tests.canvas.conftest import drag
 def _inspector(editor, qtbot) -> Inspector:  # type: ignore[no-untyped-def]
     inspector = Inspector(editor.session)
     qtbot.addWidget(inspector)
-    editor.scene.selectionChanged.connect(lambda: inspector.show_selection(*editor.scene.selected_ids()))
+    inspector.follow(editor.scene)
     inspector.show()
     return inspector
 

@@ -21,10 +21,10 @@ def install(window: MainWindow) -> None:
     editor = CanvasEditor(window.session, window)
     window.canvas = editor  # type: ignore[attr-defined]  # other views (lint) reach the scene here
     window.setCentralWidget(editor.view)
-    editor.status = lambda message: window.statusBar().showMessage(message, 6000)
+    editor.status = lambda message: window.statusBar().showMessage(message, 6000)  # plain attribute, no signal
 
     palette = Palette()
-    palette.add_requested.connect(lambda kind: editor.add_component(kind))
+    palette.add_requested.connect(editor.add_component)
     palette_dock = QDockWidget("Components", window)
     palette_dock.setObjectName("PaletteDock")
     palette_dock.setWidget(palette)
@@ -35,7 +35,7 @@ def install(window: MainWindow) -> None:
     inspector_dock.setObjectName("InspectorDock")
     inspector_dock.setWidget(inspector)
     window.add_dock(inspector_dock, Qt.DockWidgetArea.RightDockWidgetArea)
-    editor.scene.selectionChanged.connect(lambda: inspector.show_selection(*editor.scene.selected_ids()))
+    inspector.follow(editor.scene)
     editor.inspector = inspector  # type: ignore[attr-defined]
     editor.palette = palette  # type: ignore[attr-defined]
 
@@ -61,7 +61,6 @@ def install(window: MainWindow) -> None:
     export.triggered.connect(
         lambda: export_diagram(window, window.session.design.document, sum(editor.scene.selected_ids(), []))
     )
-    window.session.replaced.connect(lambda: inspector.show_selection([], [], []))
     app = QCoreApplication.instance()
     if app is not None:  # the window shell does not tear views down; do it as the loop ends
         app.aboutToQuit.connect(editor.teardown)

@@ -57,9 +57,12 @@ class CanvasEditor(QObject):
         self.view.rename_finished.connect(self.rename)
         self.scene.connection_drawn.connect(self.pick_protocol)
         self.session.replaced.connect(self._after_replace)
-        self.session.edit_refused.connect(lambda message: self.status(f"Edit refused: {message}"))
+        self.session.edit_refused.connect(self._refused)
         self.view.resizeEvent = self._wrap_resize(self.view.resizeEvent)  # type: ignore[method-assign]
         self._build_actions()
+
+    def _refused(self, message: str) -> None:
+        self.status(f"Edit refused: {message}")
 
     def _wrap_resize(self, original: Callable) -> Callable:
         def resize(event) -> None:  # type: ignore[no-untyped-def]

@@ -117,7 +117,20 @@ class Inspector(QWidget):
         self._scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         outer.addWidget(self._scroll, 1)
         session.changed.connect(self._on_changed)
-        session.replaced.connect(lambda: self.show_selection([], [], []))
+        session.replaced.connect(self.clear_selection)
+        self._scene: object = None
+
+    def follow(self, scene: object) -> None:
+        """Show whatever is selected in ``scene`` (a CanvasScene)."""
+        self._scene = scene
+        scene.selectionChanged.connect(self.scene_selection_changed)  # type: ignore[attr-defined]
+
+    def scene_selection_changed(self) -> None:
+        if self._scene is not None:
+            self.show_selection(*self._scene.selected_ids())  # type: ignore[attr-defined]
+
+    def clear_selection(self) -> None:
+        self.show_selection([], [], [])
 
     # -- selection -----------------------------------------------------------------------
     def show_selection(self, components: list[str], connections: list[str], groups: list[str]) -> None:

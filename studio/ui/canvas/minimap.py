@@ -27,10 +27,14 @@ class Minimap(QGraphicsView):
         self.setToolTip("Minimap: click or drag to move the view")
         self._timer = QTimer(self, singleShot=True, interval=100)
         self._timer.timeout.connect(self.refit)
-        main.canvas.changed.connect(lambda _: self._timer.start())
-        main.horizontalScrollBar().valueChanged.connect(lambda _: self._timer.start())
-        main.verticalScrollBar().valueChanged.connect(lambda _: self._timer.start())
-        main.zoom_changed.connect(lambda _: self._timer.start())
+        # Bound methods, not lambdas: Qt drops the connections when the minimap goes.
+        main.canvas.changed.connect(self.schedule)
+        main.horizontalScrollBar().valueChanged.connect(self.schedule)
+        main.verticalScrollBar().valueChanged.connect(self.schedule)
+        main.zoom_changed.connect(self.schedule)
+
+    def schedule(self, *_: object) -> None:
+        self._timer.start()
 
     def refit(self) -> None:
         bounds = self.main.canvas.itemsBoundingRect()
