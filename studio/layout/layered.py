@@ -137,9 +137,10 @@ def _sort_layer(
         if n in groups:
             group_key[groups[n]].append(keys[n])
 
-    def key(n: str) -> tuple[float, float]:
+    def key(n: str) -> tuple[float, str, float]:
+        # Members share (group mean, group name), so no other node can sort between them.
         g = groups.get(n)
-        return (sum(group_key[g]) / len(group_key[g]), keys[n]) if g else (keys[n], keys[n])
+        return (sum(group_key[g]) / len(group_key[g]), "g:" + g, keys[n]) if g else (keys[n], "", keys[n])
 
     return sorted(layer, key=key)
 
@@ -268,9 +269,11 @@ def _order(
     ranks: list[list[str]], up: dict[str, list[str]], down: dict[str, list[str]],
     groups: Mapping[str, str], sweeps: int, median: bool,
 ) -> list[list[str]]:
-    best = [list(r) for r in ranks]
-    best_cost = _total_crossings(ranks, down)
-    for sweep in range(sweeps):
+    # Only sorted orders compete: they are the ones that keep groups together.
+    ranks = [_sort_layer(r, {}, up, groups, median) for r in ranks]
+    best: list[list[str]] = []
+    best_cost = -1
+    for sweep in range(max(1, sweeps)):
         if sweep % 2 == 0:
             for r in range(1, len(ranks)):
                 ranks[r] = _sort_layer(ranks[r], {n: i for i, n in enumerate(ranks[r - 1])}, up, groups, median)
@@ -278,7 +281,7 @@ def _order(
             for r in range(len(ranks) - 2, -1, -1):
                 ranks[r] = _sort_layer(ranks[r], {n: i for i, n in enumerate(ranks[r + 1])}, down, groups, median)
         cost = _total_crossings(ranks, down)
-        if cost < best_cost:
+        if best_cost < 0 or cost < best_cost:
             best, best_cost = [list(r) for r in ranks], cost
         if best_cost == 0:
             break
