@@ -225,9 +225,10 @@ class _Builder:
         if payload.table:
             parts.append(self.table_ref(payload.table))
         if payload.fields:
-            props = {f.name: self.field_schema(f) for f in payload.fields}
+            last = {f.name: f for f in payload.fields}  # a name given twice: its last definition
+            props = {name: self.field_schema(f) for name, f in last.items()}
             inline: dict[str, Any] = {"type": "object", "properties": props}
-            required = [f.name for f in payload.fields if f.required]
+            required = [name for name, f in last.items() if f.required]
             if required:
                 inline["required"] = required
             parts.append(inline)

@@ -32,3 +32,14 @@ def test_problems(path: str, words: str) -> None:
 def test_good_paths_have_no_problems() -> None:
     for path in ("/", "/users/", "/users/{id}", "/users/:userId/orders", "/v1/items.json"):
         assert path_problems(path) == []
+
+
+def test_duplicate_payload_field_is_a_problem(ecommerce) -> None:  # type: ignore[no-untyped-def]
+    from studio.model import PayloadField
+    from studio.ui.api.problems import endpoint_problems
+
+    ecommerce.api.endpoints[0].request.fields.append(PayloadField(name="email", required=False))
+    (problem,) = endpoint_problems(ecommerce)
+    assert (
+        problem.endpoint_id == "ep-register" and "request field 'email' is defined twice" in problem.message
+    )

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from openapi_spec_validator import OpenAPIV31SpecValidator, validate
 
 from studio.export.openapi import build_openapi, openapi_yaml, schema_name, sql_type_schema
@@ -112,3 +115,60 @@ def test_yaml_fragments_equal_a_full_dump(ecommerce: DesignDocument) -> None:
     spec = build_openapi(ecommerce)
     assert fragments.render(spec) == spec_yaml(spec)
     assert yaml.safe_load(fragments.render(spec)) == spec
+
+
+@pytest.mark.parametrize("template", ["ecommerce", "migration", "blank"])
+def test_every_template_is_valid(template: str) -> None:
+    from studio.export.graphql import check_sdl
+    from studio.io.gallery import load_template
+
+    document = load_template(template)
+    validate(build_openapi(document), cls=OpenAPIV31SpecValidator)
+    assert check_sdl(document.api.graphql_sdl) == []
+
+
+_segment = st.one_of(
+    st.text(alphabet="abcxyz-_.0123456789{}:/ é", min_size=0, max_size=8),
+    st.from_regex(r"\{[a-zA-Z_][a-zA-Z0-9_]{0,5}\}", fullmatch=True),
+)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(list(HttpMethod)),
+            st.lists(_segment, min_size=0, max_size=4).map(lambda parts: "/" + "/".join(parts)),
+            st.text(max_size=30),
+            st.sampled_from(list(AuthLevel)),
+            st.sampled_from(["", "users", "orders", "missing"]),
+            st.lists(
+                st.tuples(
+                    st.text(min_size=1, max_size=8), st.sampled_from(["string", "BIGINT", "users", "x y"])
+                ),
+                max_size=3,
+            ),
+        ),
+        max_size=6,
+    ),
+    st.sampled_from(["jwt", "oauth2", "session", "oidc", "api-key", "saml", "weird"]),
+)
+def test_any_endpoints_give_a_valid_document(rows: list, auth_kind: str) -> None:  # type: ignore[type-arg]
+    from studio.io.gallery import load_template
+
+    ecommerce = load_template("ecommerce")
+    ecommerce.security.auth_kind = auth_kind
+    ecommerce.api.endpoints = [
+        Endpoint(
+            id=f"e{i}",
+            method=method,
+            path=path,
+            summary=summary,
+            auth=auth,
+            response=Payload(table=table, fields=[PayloadField(name=n, type=t) for n, t in fields]),
+        )
+        for i, (method, path, summary, auth, table, fields) in enumerate(rows)
+    ]
+    spec = build_openapi(ecommerce)
+    validate(spec, cls=OpenAPIV31SpecValidator)
+    assert yaml.safe_load(openapi_yaml(ecommerce)) == spec

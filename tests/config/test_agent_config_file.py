@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from studio.io.agent_config_file import (
     AgentConfigFileError,
@@ -146,3 +148,51 @@ def test_new_file_is_created(tmp_path: Path) -> None:
     path = tmp_path / ".agentconfig.json"
     assert write_agent_config(path, AgentConfig(database="mysql").section())
     assert json.loads(path.read_text("utf-8"))["backend-architect"]["database"] == "mysql"
+
+
+_json = st.recursive(
+    st.none() | st.booleans() | st.integers(-(10**6), 10**6) | st.text(max_size=6),
+    lambda children: (
+        st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=5), children, max_size=3)
+    ),
+    max_leaves=8,
+)
+_value = st.sampled_from(["postgresql", "mysql", 'ünï"code\\', "日本", ""])
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    others=st.dictionaries(st.text(max_size=8).filter(lambda k: k != "backend-architect"), _json, max_size=4),
+    existing=st.dictionaries(
+        st.sampled_from(["database", "caching", "x-extra", "documentation"]), _value, max_size=4
+    ),
+    new=st.dictionaries(
+        st.sampled_from(["database", "caching", "authentication", "x-extra"]), _value, max_size=4
+    ),
+    indent=st.sampled_from([None, 2, 4, "\t"]),
+    ascii_only=st.booleans(),
+    section_first=st.booleans(),
+)
+def test_merge_keeps_everything_outside_the_changed_values(
+    others: dict,
+    existing: dict,
+    new: dict,
+    indent: object,
+    ascii_only: bool,
+    section_first: bool,  # type: ignore[type-arg]
+) -> None:
+    items = list(others.items())
+    items.insert(0 if section_first else len(items), ("backend-architect", existing))
+    text = json.dumps(dict(items), indent=indent, ensure_ascii=ascii_only)  # type: ignore[arg-type]
+    out = merge_section_text(text, new)
+    data = json.loads(out)
+    assert data["backend-architect"] == {**existing, **new}
+    assert list(data) == [k for k, _ in items] and all(data[k] == v for k, v in others.items())
+    assert list(data["backend-architect"])[: len(existing)] == list(existing)  # the file's key order first
+    section_at = text.index('"backend-architect"')
+    assert out[:section_at] == text[:section_at]  # everything before the section is untouched
+    tail = text[text.index("}", section_at) + 1 :] if not existing else None
+    if tail is not None:
+        assert out.endswith(tail)
+    if all(existing.get(k) == v for k, v in new.items()):
+        assert out == text  # nothing changed: not one byte rewritten

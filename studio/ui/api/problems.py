@@ -89,6 +89,11 @@ def endpoint_problems(document: DesignDocument) -> list[EndpointProblem]:
                 )
             )
         for side, payload in (("request", endpoint.request), ("response", endpoint.response)):
+            names = [f.name for f in payload.fields]
+            for name in sorted({n for n in names if names.count(n) > 1}):
+                out.append(
+                    EndpointProblem(endpoint.id, "error", f"{label}: {side} field {name!r} is defined twice")
+                )
             if payload.table and payload.table not in tables:
                 out.append(
                     EndpointProblem(
