@@ -101,13 +101,27 @@ def _longest_path_layers(nodes: Sequence[str], edges: list[tuple[str, str]]) -> 
 
 
 def _layer_crossings(upper: list[str], lower_pos: dict[str, int], down: dict[str, list[str]]) -> int:
-    ends = [lower_pos[t] for node in upper for t in sorted(down[node], key=lower_pos.__getitem__)]
-    # Inversions of the lower ends in upper order = crossings between the two layers.
+    """Crossings between two adjacent layers: inversions of the lower ends (Fenwick tree)."""
+    ends: list[int] = []
+    for node in upper:
+        targets = down[node]
+        if len(targets) == 1:
+            ends.append(lower_pos[targets[0]])
+        elif targets:
+            ends.extend(sorted(lower_pos[t] for t in targets))
+    size = len(lower_pos) + 1
+    tree = [0] * (size + 1)
     count = 0
-    for i, e in enumerate(ends):
-        for f in ends[i + 1 :]:
-            if f < e:
-                count += 1
+    for seen, end in enumerate(ends):
+        i, below = end + 1, 0  # how many earlier ends are <= this one
+        while i > 0:
+            below += tree[i]
+            i -= i & -i
+        count += seen - below
+        i = end + 1
+        while i <= size:
+            tree[i] += 1
+            i += i & -i
     return count
 
 
@@ -233,7 +247,7 @@ def layered_positions(
     # Restarts, as dot does: two initial orders times two sort keys; the drawing with the
     # fewest crossings of the straight edges wins.
     for from_sinks in (False, True):
-        initial = _initial_order(nodes, all_layer, up if from_sinks else down, depth)
+        initial = _initial_order(nodes[::-1] if from_sinks else nodes, all_layer, up if from_sinks else down, depth)
         for median in (True, False):
             ranks = _order([list(r) for r in initial], up, down, groups, opts.sweeps, median)
             centres = _coordinates(ranks, up, down, size, opts)
@@ -250,7 +264,7 @@ def _initial_order(nodes: Sequence[str], layer: dict[str, int], nbrs: dict[str, 
     """Depth-first from each node in document order, so chains start out together."""
     ranks: list[list[str]] = [[] for _ in range(depth)]
     seen: set[str] = set()
-    for root in (nodes if nbrs else reversed(nodes)):
+    for root in nodes:
         stack = [root]
         while stack:
             n = stack.pop()
