@@ -27,7 +27,8 @@ def run_app(file: str | None, quit_after_ms: int | None = None) -> int:
     window.open_initial(Path(file) if file else None)
     window.show()
     if quit_after_ms is not None:
-        QTimer.singleShot(max(0, quit_after_ms), window.close)
+        # quit() also ends a dialog's loop (an error shown at start-up); a refused close wins.
+        QTimer.singleShot(max(0, quit_after_ms), lambda: window.close() and app.quit())
     code = app.exec()
     # Explicit teardown: no model event or undo-stack signal may reach a half-destroyed view.
     window.session.close()

@@ -23,6 +23,8 @@ from studio.ui.settings import Settings
 #: Tests and automation answer the start-up recovery offer without a dialog:
 #: ``restore`` (the newest entry), ``discard`` (all) or ``keep``. See the README.
 ANSWER_ENV = "STUDIO_RECOVERY_ANSWER"
+#: Set on the QApplication by the studio's start-up: the first window offers recovered work.
+OFFER_PROPERTY = "studioOfferRecovery"
 
 
 def _tr(text: str) -> str:
@@ -157,7 +159,12 @@ def install_autosave(window: QMainWindow, settings: Settings) -> Autosaver:
     """Attach autosave to the window and offer recovered designs once it is shown."""
     autosaver = Autosaver(window, RecoveryStore(recovery_folder()), settings)
     window.autosaver = autosaver  # type: ignore[attr-defined]
-    QTimer.singleShot(0, lambda: _offer_at_start(window, autosaver))
+    app = QCoreApplication.instance()
+    # Only a real start offers recovery (see desktop.prepare_application): a window built by
+    # a test or a script must never stop on a modal dialog about some other session's work.
+    if app is not None and app.property(OFFER_PROPERTY):
+        app.setProperty(OFFER_PROPERTY, False)  # the first window of the process offers, once
+        QTimer.singleShot(0, lambda: _offer_at_start(window, autosaver))
     return autosaver
 
 

@@ -66,6 +66,22 @@ class WindowLayoutKeeper(QObject):
         self._closing = False
 
 
+def prepare_application(app: QApplication) -> None:
+    """Start-up work before the first window: language, icon, and the recovery offer."""
+    from PySide6.QtGui import QIcon
+
+    from studio.resources import resource
+    from studio.ui.autosave import OFFER_PROPERTY
+    from studio.ui.i18n import install_for_settings
+
+    install_for_settings(app)
+    icon = resource("icons", "app.svg")
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
+    app.setDesktopFileName("backend-architect-studio")
+    app.setProperty(OFFER_PROPERTY, True)
+
+
 def _menu(window: QMainWindow, title: str) -> QMenu:
     """The window's menu with this title (ignoring &), created at the end if missing."""
     for action in window.menuBar().actions():
