@@ -3,7 +3,7 @@
 Text stays text (selectable, searchable); Qt embeds subsets of the fonts it uses, so
 Korean and Japanese names need no font on the reader's machine. Colour emoji fonts cannot
 be embedded in a PDF, so each emoji is painted to a small image and placed inline.
-Diagrams are the pack's PNG renderings, scaled to the page width.
+Diagrams are the pack's SVG drawings painted at twice the page width.
 """
 
 from __future__ import annotations
@@ -60,14 +60,40 @@ def _with_emoji_images(html: str, document) -> str:  # type: ignore[no-untyped-d
     return head + body
 
 
+def figure_image(svg: bytes):  # type: ignore[no-untyped-def]
+    """A diagram's SVG painted for the page: twice the page width at most, so a huge
+    design prints in seconds and stays sharp enough to zoom."""
+    from PySide6.QtCore import QRectF, Qt
+    from PySide6.QtGui import QImage, QPainter
+    from PySide6.QtSvg import QSvgRenderer
+
+    renderer = QSvgRenderer(svg)
+    if not renderer.isValid():
+        raise ValueError("the diagram's SVG cannot be read")
+    box = renderer.viewBoxF()
+    width = max(1, min(2 * PAGE_WIDTH_PX, round(box.width() * 2)))
+    height = max(1, round(box.height() * width / max(box.width(), 1.0)))
+    image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.white)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    renderer.render(painter, QRectF(0, 0, width, height))
+    painter.end()
+    return image
+
+
 def render_pdf(context: ExportContext) -> bytes:
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSizeF, QUrl
-    from PySide6.QtGui import QFont, QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+    from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
     from studio.export.diagrams.fonts import FALLBACK_FAMILIES, register_fonts
     from studio.export.diagrams.system_render import ensure_gui
     from studio.export.writers import rendered
 
+    from studio.export.qt_refcount import protect_none
+
+    protect_none()
     ensure_gui()
     register_fonts()
     document = QTextDocument()
@@ -78,11 +104,8 @@ def render_pdf(context: ExportContext) -> bytes:
     images: dict[str, int] = {}
     for name in ("system", "erd"):
         try:
-            png = rendered(context, name, ".png")
+            image = figure_image(rendered(context, name, ".svg"))
         except Exception:  # the pack reports the failing image writer; the PDF still prints
-            continue
-        image = QImage.fromData(png)
-        if image.isNull():
             continue
         document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(f"figure:{name}"), image)
         images[name] = min(PAGE_WIDTH_PX, image.width() // 2)

@@ -7,6 +7,7 @@ module is missing the writer raises, the pack reports it by kind, and the tests 
 
 from __future__ import annotations
 
+import re
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -44,7 +45,9 @@ def rendered(context: ExportContext, diagram: str, suffix: str) -> bytes:
 
     def make() -> bytes:
         from studio.export.diagrams.system_render import ensure_gui
+        from studio.export.qt_refcount import protect_none
 
+        protect_none()
         ensure_gui()
         from studio.export.diagrams.fonts import register_fonts
 
@@ -56,12 +59,34 @@ def rendered(context: ExportContext, diagram: str, suffix: str) -> bytes:
         with tempfile.TemporaryDirectory(prefix="studio-export-") as tmp:
             out = Path(tmp) / f"{diagram}{suffix}"
             if suffix == ".png":
-                render(context.document, out, scale=2.0)
+                render(context.document, out, scale=png_scale(rendered(context, diagram, ".svg")))
             else:
                 render(context.document, out)
             return out.read_bytes()
 
     return context.cached(f"{diagram}{suffix}", make)
+
+
+#: A PNG is painted at twice its size (sharp on high-density screens) up to this many pixels.
+HIGH_DPI_PIXELS = 8_000_000
+
+
+def png_scale(svg: bytes) -> float:
+    """2x for ordinary diagrams, 1x for huge ones (painting cost grows with the pixel count)."""
+    width, height = svg_size(svg)
+    return 2.0 if width * height * 4 <= HIGH_DPI_PIXELS else 1.0
+
+
+def svg_size(svg: bytes) -> tuple[float, float]:
+    """The size an SVG's root declares (its viewBox, else width and height), read from its
+    head only: parsing a 10 MB drawing to learn its size would cost seconds."""
+    head = svg[:4096].decode("utf-8", "replace")
+    box = re.search(r'viewBox="\s*[-\d.]+[\s,]+[-\d.]+[\s,]+([\d.]+)[\s,]+([\d.]+)', head)
+    if box:
+        return float(box.group(1)), float(box.group(2))
+    width = re.search(r'<svg[^>]*\swidth="([\d.]+)', head)
+    height = re.search(r'<svg[^>]*\sheight="([\d.]+)', head)
+    return (float(width.group(1)) if width else 1000.0), (float(height.group(1)) if height else 1000.0)
 
 
 def image_writer(diagram: str, suffix: str) -> Callable[[ExportContext], Files]:

@@ -48,13 +48,15 @@ def hostile_design() -> DesignDocument:
 
 
 @pytest.fixture(scope="session")
-def ecommerce_pack(tmp_path_factory: pytest.TempPathFactory) -> PackResult:
+def ecommerce_pack(tmp_path_factory: pytest.TempPathFactory, qapp: object) -> PackResult:
+    """(``qapp`` first: painting would otherwise start a QGuiApplication, and the dialog
+    tests need a QApplication.)"""
     out = tmp_path_factory.mktemp("pack") / "ecommerce"
     return export_pack(load_template("ecommerce"), out)
 
 
 @pytest.fixture(scope="session")
-def hostile_pack(tmp_path_factory: pytest.TempPathFactory) -> PackResult:
+def hostile_pack(tmp_path_factory: pytest.TempPathFactory, qapp: object) -> PackResult:
     out = tmp_path_factory.mktemp("hostile") / "inner" / "pack"
     return export_pack(hostile_design(), out)
 

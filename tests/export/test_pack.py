@@ -27,7 +27,7 @@ def test_zip_holds_the_selected_files(tmp_path: Path) -> None:
     assert result.failures == []
 
 
-def test_cancel_writes_nothing(tmp_path: Path) -> None:
+def test_cancel_writes_nothing(tmp_path: Path, qapp: object) -> None:
     calls: list[str] = []
 
     def progress(done: int, total: int, kind: str) -> bool:
@@ -67,9 +67,7 @@ def test_cli_exports_and_reports_usage_errors(tmp_path: Path, capsys: pytest.Cap
     assert "unknown kind 'bogus'" in err and "no such file" in err and "Traceback" not in err
 
 
-def test_cjk_and_emoji_have_glyphs() -> None:
+def test_cjk_and_emoji_have_glyphs(qapp: object) -> None:
     from studio.export.diagrams.fonts import uncovered
-    from studio.export.diagrams.system_render import ensure_gui
 
-    ensure_gui()
     assert uncovered("주문 서비스 注文サービス 🚀 데이터베이스 日本語") == set()
