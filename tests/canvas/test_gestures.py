@@ -302,3 +302,27 @@ def test_zoom_keys_and_wheel(editor) -> None:  # type: ignore[no-untyped-def]
     )
     QApplication.sendEvent(viewport, wheel)
     assert editor.view.scale_factor() > 1.3
+
+
+def test_drag_frames_paint_moving_items_over_a_snapshot(editor) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QColor
+
+    from tests.canvas.conftest import _move
+
+    viewport = editor.view.viewport()
+    start = centre(editor, "cmp-cdn")
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, vp(editor, *start))
+    for k in range(1, 6):
+        _move(viewport, vp(editor, start[0] + 40 * k, start[1] + 30 * k), Qt.MouseButton.LeftButton)
+    live = editor.view._live
+    assert editor.scene.components["cmp-cdn"] in live and editor.scene.connections["con-web-cdn"] in live
+    assert len(live) == 2  # nothing else is repainted while dragging
+    image = viewport.grab().toImage()
+    icon = vp(editor, 200 + 15, 170 + 23 + 15)  # the CDN's icon, at its new place
+    colour = image.pixelColor(icon)
+    assert max(abs(colour.red() - 2), abs(colour.green() - 132), abs(colour.blue() - 199)) < 30, colour.name()
+    old = image.pixelColor(vp(editor, 15, 20 + 38))  # where it was: canvas again
+    assert old != QColor("#0284C7")
+    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, vp(editor, start[0] + 200, start[1] + 150))
+    assert editor.view._live == []
+    assert (editor.session.design.component("cmp-cdn").x, editor.session.design.component("cmp-cdn").y) == (200.0, 170.0)

@@ -6,9 +6,9 @@ import math
 from dataclasses import dataclass
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF
 
-from studio.export.diagrams.system_style import LABEL_PX, PROTOCOL_COLORS, Theme, font
+from studio.export.diagrams.system_style import LABEL_PX, PROTOCOL_COLORS, Theme, font, metrics
 from studio.model import PROTOCOL_LABELS, Connection, Protocol
 
 ARROW = 10.0
@@ -61,16 +61,24 @@ def label_text(look: ConnectionLook, p1: QPointF, p2: QPointF) -> str:
     room = QLineF(p1, p2).length() - 2 * ARROW - 14
     if room < MIN_LABEL:
         return ""
-    return QFontMetricsF(font(LABEL_PX)).elidedText(look.text, Qt.TextElideMode.ElideRight, room)
+    text = look.text
+    fm = metrics(LABEL_PX)
+    if fm.horizontalAdvance(text) <= room:
+        return text
+    return fm.elidedText(text, Qt.TextElideMode.ElideRight, room)
 
 
 def label_rect(look: ConnectionLook, p1: QPointF, p2: QPointF) -> QRectF:
-    text = label_text(look, p1, p2)
+    return label_box(label_text(look, p1, p2), p1, p2)
+
+
+def label_box(text: str, p1: QPointF, p2: QPointF) -> QRectF:
+    """The pill a label is drawn in, centred on the line."""
     if not text:
         return QRectF()
-    metrics = QFontMetricsF(font(LABEL_PX))
-    width = metrics.horizontalAdvance(text) + 14
-    height = metrics.height() + 6
+    fm = metrics(LABEL_PX)
+    width = fm.horizontalAdvance(text) + 14
+    height = fm.height() + 6
     mid = (p1 + p2) / 2
     return QRectF(mid.x() - width / 2, mid.y() - height / 2, width, height)
 
@@ -79,6 +87,40 @@ def edge_shape(p1: QPointF, p2: QPointF) -> QPainterPath:
     path = QPainterPath(p1)
     path.lineTo(p2)
     return path
+
+
+def clip_segment(p1: QPointF, p2: QPointF, rect: QRectF) -> tuple[float, float] | None:
+    """Liang-Barsky: the part (t0, t1) of p1->p2 inside ``rect``, or None if it misses."""
+    dx, dy = p2.x() - p1.x(), p2.y() - p1.y()
+    t0, t1 = 0.0, 1.0
+    for p, q in ((-dx, p1.x() - rect.left()), (dx, rect.right() - p1.x()), (-dy, p1.y() - rect.top()), (dy, rect.bottom() - p1.y())):
+        if p == 0:
+            if q < 0:
+                return None
+            continue
+        t = q / p
+        if p < 0:
+            t0 = max(t0, t)
+        else:
+            t1 = min(t1, t)
+        if t0 > t1:
+            return None
+    return t0, t1
+
+
+_PENS: dict[tuple[str, bool, bool], QPen] = {}
+
+
+def _pen(color: str, selected: bool, dashed: bool) -> QPen:
+    key = (color, selected, dashed)
+    pen = _PENS.get(key)
+    if pen is None:
+        pen = QPen(QColor(color), 2.4 if selected else 1.5)
+        pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+        if dashed:
+            pen.setDashPattern([5.0, 3.5])
+        _PENS[key] = pen
+    return pen
 
 
 def paint_connection(
@@ -91,34 +133,47 @@ def paint_connection(
     selected: bool = False,
     lod: float = 1.0,
     show_label: bool = True,
+    clip: QRectF | None = None,
+    label: tuple[str, QRectF] | None = None,
 ) -> None:
-    color = QColor(theme.selection if selected else PROTOCOL_COLORS.get(look.protocol, "#475569"))
-    pen = QPen(color, 2.4 if selected else 1.5)
-    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-    if look.asynchronous:
-        pen.setDashPattern([5.0, 3.5])
-    painter.setPen(pen)
-    line = QLineF(p1, p2)
-    if line.length() < 1.0:
+    """Paint one connection; ``clip`` (the exposed area) keeps long lines cheap to stroke,
+    ``label`` is the precomputed (text, box) that canvas items cache between moves."""
+    color_name = theme.selection if selected else PROTOCOL_COLORS.get(look.protocol, "#475569")
+    length = math.hypot(p2.x() - p1.x(), p2.y() - p1.y())
+    if length < 1.0:
         return
-    if lod < 0.3:
-        painter.drawLine(line)
-        return
+    pen = _pen(color_name, selected, look.asynchronous)
+    ux, uy = (p2.x() - p1.x()) / length, (p2.y() - p1.y()) / length
     # Stop the line at the arrow's base so the dash pattern never pokes through the tip.
-    angle = math.atan2(p2.y() - p1.y(), p2.x() - p1.x())
-    base = QPointF(p2.x() - math.cos(angle) * ARROW * 0.8, p2.y() - math.sin(angle) * ARROW * 0.8)
-    painter.drawLine(QLineF(p1, base))
-    left = QPointF(p2.x() - ARROW * math.cos(angle - 0.42), p2.y() - ARROW * math.sin(angle - 0.42))
-    right = QPointF(p2.x() - ARROW * math.cos(angle + 0.42), p2.y() - ARROW * math.sin(angle + 0.42))
+    end = QPointF(p2.x() - ux * ARROW * 0.8, p2.y() - uy * ARROW * 0.8) if lod >= 0.3 else p2
+    start = p1
+    if clip is not None:
+        part = clip_segment(p1, end, clip.adjusted(-4, -4, 4, 4))
+        if part is not None:
+            t0, t1 = part
+            span = QPointF(end.x() - p1.x(), end.y() - p1.y())
+            start, end = p1 + span * t0, p1 + span * t1
+            if t0 > 0 and look.asynchronous:  # keep the dashes still while the line is clipped
+                pen = QPen(pen)
+                pen.setDashOffset(t0 * length / pen.widthF())
+        elif lod < 0.3 or not clip.adjusted(-ARROW, -ARROW, ARROW, ARROW).contains(p2):
+            start = end = None  # type: ignore[assignment]
+    if start is not None:
+        painter.setPen(pen)
+        painter.drawLine(QLineF(start, end))
+    if lod < 0.3:
+        return
+    color = pen.color()
+    left = QPointF(p2.x() - ARROW * (ux * COS - uy * -SIN), p2.y() - ARROW * (uy * COS + ux * -SIN))
+    right = QPointF(p2.x() - ARROW * (ux * COS - uy * SIN), p2.y() - ARROW * (uy * COS + ux * SIN))
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(color)
     painter.drawPolygon(QPolygonF([p2, left, right]))
     if not show_label or lod < 0.55:
         return
-    text = label_text(look, p1, p2)
-    if not text:
+    text, box = label if label is not None else (label_text(look, p1, p2), label_rect(look, p1, p2))
+    if not text or (clip is not None and not clip.intersects(box)):
         return
-    box = label_rect(look, p1, p2)
     painter.setPen(QPen(color, 1.0))
     painter.setBrush(QColor(theme.label_fill))
     painter.drawRoundedRect(box, box.height() / 2, box.height() / 2)
@@ -127,6 +182,7 @@ def paint_connection(
     painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
 
 
+COS, SIN = math.cos(0.42), math.sin(0.42)
 PARALLEL_GAP = 16.0
 
 

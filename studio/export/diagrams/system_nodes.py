@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 from PySide6.QtSvg import QSvgRenderer
 
 from studio.export.diagrams.system_style import (
@@ -21,6 +21,7 @@ from studio.export.diagrams.system_style import (
     NAME_PX,
     Theme,
     font,
+    metrics,
     mix,
 )
 from studio.model import Component, ComponentKind
@@ -101,9 +102,9 @@ def shape_path(kind: ComponentKind, rect: QRectF) -> QPainterPath:
 def _fit_name(name: str, width: float) -> tuple[int, str]:
     """The largest name size that fits, down to a floor; then elide."""
     for px in range(NAME_PX, NAME_MIN_PX - 1, -1):
-        if QFontMetricsF(font(px, True)).horizontalAdvance(name) <= width:
+        if metrics(px, True).horizontalAdvance(name) <= width:
             return px, name
-    return NAME_MIN_PX, QFontMetricsF(font(NAME_MIN_PX, True)).elidedText(name, Qt.TextElideMode.ElideRight, width)
+    return NAME_MIN_PX, metrics(NAME_MIN_PX, True).elidedText(name, Qt.TextElideMode.ElideRight, width)
 
 
 def paint_component(
@@ -163,8 +164,8 @@ def paint_component(
     px, name = _fit_name(look.name or "(unnamed)", text_width)
     name_font = font(px, True)
     detail_font = font(DETAIL_PX)
-    name_h = QFontMetricsF(name_font).height()
-    detail_h = QFontMetricsF(detail_font).height() if look.technology else 0.0
+    name_h = metrics(px, True).height()
+    detail_h = metrics(DETAIL_PX).height() if look.technology else 0.0
     y = body.center().y() - (name_h + detail_h) / 2
     painter.setFont(name_font)
     painter.setPen(QColor(theme.text if look.name else theme.subtext))
@@ -172,7 +173,7 @@ def paint_component(
     if look.technology:
         painter.setFont(detail_font)
         painter.setPen(QColor(theme.subtext))
-        tech = QFontMetricsF(detail_font).elidedText(look.technology, Qt.TextElideMode.ElideRight, text_width)
+        tech = metrics(DETAIL_PX).elidedText(look.technology, Qt.TextElideMode.ElideRight, text_width)
         painter.drawText(QRectF(text_left, y + name_h, text_width, detail_h), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, tech)
     if look.instances != 1:
         _paint_badge(painter, f"\u00d7{look.instances}", QPointF(rect.right() - 4, rect.top() + 4), color)
@@ -185,7 +186,7 @@ def paint_component(
 def _paint_badge(painter: QPainter, text: str, top_right: QPointF, color: str) -> None:
     """The instance count, a pill on the corner so it reads as 'how many run'."""
     f = font(DETAIL_PX, True)
-    width = QFontMetricsF(f).horizontalAdvance(text) + 12
+    width = metrics(DETAIL_PX, True).horizontalAdvance(text) + 12
     pill = QRectF(top_right.x() - width + 6, top_right.y() - 10, width, 18)
     painter.setPen(QPen(QColor("#FFFFFF"), 1.5))
     painter.setBrush(QColor(color))

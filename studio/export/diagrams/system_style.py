@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QFontMetricsF
 
 from studio.layout.system import NODE_HEIGHT, NODE_WIDTH
 from studio.model import ComponentKind, GroupKind, Protocol
@@ -87,6 +87,12 @@ def font(pixel_size: int, bold: bool = False) -> QFont:
     f.setBold(bold)
     f.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
     return f
+
+
+@cache
+def metrics(pixel_size: int, bold: bool = False) -> QFontMetricsF:
+    """Shared metrics per font: building one per call costs more than the measuring."""
+    return QFontMetricsF(font(pixel_size, bold))
 
 
 def mix(color: str, base: str, amount: float) -> QColor:

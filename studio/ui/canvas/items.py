@@ -23,7 +23,7 @@ from studio.export.diagrams import (
     paint_connection,
     paint_group,
 )
-from studio.export.diagrams.system_edges import edge_shape, label_rect
+from studio.export.diagrams.system_edges import edge_shape, label_box, label_text
 from studio.ui.canvas.qt_compat import keep_none_alive
 
 if TYPE_CHECKING:
@@ -150,8 +150,11 @@ class ConnectionItem(QGraphicsItem):
         self.p1 = QPointF()
         self.p2 = QPointF()
         self._bounds = QRectF()
+        self.label: tuple[str, QRectF] = ("", QRectF())
         self.setZValue(Z_CONNECTION)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        # exposedRect lets paint() stroke only the visible part of a long line.
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
         self.setAcceptHoverEvents(True)
 
     def set_look(self, look: ConnectionLook) -> None:
@@ -169,8 +172,10 @@ class ConnectionItem(QGraphicsItem):
             return
         self.prepareGeometryChange()
         self.p1, self.p2 = edge_points(a, b, self.offset)
+        text = label_text(self.look, self.p1, self.p2)
+        self.label = (text, label_box(text, self.p1, self.p2))
         line = QRectF(self.p1, self.p2).normalized().adjusted(-8, -8, 8, 8)
-        self._bounds = line.united(label_rect(self.look, self.p1, self.p2).adjusted(-2, -2, 2, 2))
+        self._bounds = line.united(self.label[1].adjusted(-2, -2, 2, 2)) if self.label[0] else line
         self.update()
 
     def boundingRect(self) -> QRectF:  # noqa: N802
@@ -180,15 +185,15 @@ class ConnectionItem(QGraphicsItem):
         stroker = QPainterPathStroker()
         stroker.setWidth(10)
         path = stroker.createStroke(edge_shape(self.p1, self.p2))
-        box = label_rect(self.look, self.p1, self.p2)
-        if not box.isNull():
-            path.addRect(box)
+        if self.label[0]:
+            path.addRect(self.label[1])
         return path
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         scene = self.scene()
         paint_connection(
-            painter, self.look, self.p1, self.p2, scene.theme, selected=self.isSelected(), lod=_lod(painter)  # type: ignore[attr-defined]
+            painter, self.look, self.p1, self.p2, scene.theme, selected=self.isSelected(),  # type: ignore[attr-defined]
+            lod=_lod(painter), clip=option.exposedRect, label=self.label,
         )
 
 

@@ -36,7 +36,13 @@ class Minimap(QGraphicsView):
     def schedule(self, *_: object) -> None:
         self._timer.start()
 
+    def refit_later(self) -> None:
+        self._timer.start()
+
     def refit(self) -> None:
+        if self.main.canvas.dragging:  # redraw once the drag ends, not on every frame
+            self._timer.start()
+            return
         bounds = self.main.canvas.itemsBoundingRect()
         if bounds.isNull():
             bounds = QRectF(0, 0, 400, 300)

@@ -38,6 +38,7 @@ class CanvasScene(QGraphicsScene):
         self.groups: dict[str, GroupItem] = {}
         self.markers: dict[str, tuple[str, ...]] = {}
         self._gesture: ConnectionGesture | GroupResizeGesture | None = None
+        self._live = False
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         session.changed.connect(self.on_changed)
         session.replaced.connect(self.rebuild)
@@ -276,7 +277,45 @@ class CanvasScene(QGraphicsScene):
             self._gesture.move(event.scenePos())
             event.accept()
             return
+        if self.dragging and not self._live and event.buttons() & Qt.MouseButton.LeftButton and self.mouseGrabberItem():
+            self.begin_live_drag()
         super().mouseMoveEvent(event)
+
+    def live_items(self) -> list:
+        """What a drag of the selection moves: selected items, carried members, their edges."""
+        moving: set[str] = set()
+        items: list = []
+        for item in self.selectedItems():
+            if isinstance(item, ComponentItem):
+                moving.add(item.component_id)
+                items.append(item)
+            elif isinstance(item, GroupItem):
+                items.append(item)
+                for member in self.session.design.get(("groups", item.group_id)).members:
+                    if member in self.components and member not in moving:
+                        moving.add(member)
+                        items.append(self.components[member])
+        graph = self.session.design.graph
+        edges: set[str] = set()
+        for cid in moving:
+            if cid in graph:
+                edges.update(k for _, _, k in graph.in_edges(cid, keys=True))
+                edges.update(k for _, _, k in graph.out_edges(cid, keys=True))
+        return items + [self.connections[e] for e in edges if e in self.connections]
+
+    def begin_live_drag(self) -> None:
+        """Tell the views a drag started, so they repaint only what moves."""
+        self._live = True
+        items = self.live_items()
+        for view in self.views():
+            if hasattr(view, "begin_live"):
+                view.begin_live(items)
+
+    def end_live_drag(self) -> None:
+        self._live = False
+        for view in self.views():
+            if hasattr(view, "end_live"):
+                view.end_live()
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
         gesture, self._gesture = self._gesture, None
@@ -304,6 +343,8 @@ class CanvasScene(QGraphicsScene):
             event.accept()
             return
         super().mouseReleaseEvent(event)
+        if self._live:
+            self.end_live_drag()
         if self.dragging:
             self.dragging = False
             self.commit_move()

@@ -13,10 +13,12 @@ from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
     QPainter,
+    QPaintEvent,
     QPen,
+    QPixmap,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QGraphicsView, QLineEdit, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QLineEdit, QStyle, QStyleOptionGraphicsItem, QWidget
 
 from studio.model import ComponentKind
 from studio.ui.canvas.items import ComponentItem, GroupItem
@@ -66,6 +68,9 @@ class CanvasView(QGraphicsView):
         self._pan_from: QPoint | None = None
         self._editor: QLineEdit | None = None
         self._editing: str | None = None
+        self._backdrop: QPixmap | None = None
+        self._backdrop_key: tuple = ()
+        self._live: list[QGraphicsItem] = []
 
     # -- zoom --------------------------------------------------------------------------
     def scale_factor(self) -> float:
@@ -102,6 +107,60 @@ class CanvasView(QGraphicsView):
         if delta:
             self.zoom_by(math.pow(1.0015, delta))
         event.accept()
+
+    # -- live drag layer -----------------------------------------------------------------
+    def _view_key(self) -> tuple:
+        t = self.transform()
+        return (self.horizontalScrollBar().value(), self.verticalScrollBar().value(), t.m11(), t.m22(), t.dx(), t.dy(),
+                self.viewport().size().toTuple())
+
+    def begin_live(self, items: list[QGraphicsItem]) -> None:
+        """Snapshot everything but ``items``; until ``end_live`` a frame is that snapshot
+        plus the moving items, so a drag costs the same on 10 or 10,000 components."""
+        self.end_live()
+        if not items:
+            return
+        for item in items:
+            item.setOpacity(0.0)  # not hidden: a hidden item would lose the mouse grab
+        ratio = self.viewport().devicePixelRatioF()
+        pixmap = QPixmap((self.viewport().size().toSizeF() * ratio).toSize())
+        pixmap.setDevicePixelRatio(ratio)
+        painter = QPainter(pixmap)
+        painter.setRenderHints(self.renderHints())
+        self.render(painter, QRectF(self.viewport().rect()), self.viewport().rect())
+        painter.end()
+        for item in items:
+            item.setOpacity(1.0)
+        self._backdrop, self._backdrop_key = pixmap, self._view_key()
+        self._live = sorted(items, key=lambda i: i.zValue())
+
+    def end_live(self) -> None:
+        if self._backdrop is not None:
+            self._backdrop, self._live = None, []
+            self.viewport().update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        if self._backdrop is None or self._backdrop_key != self._view_key():
+            if self._backdrop is not None:  # scrolled or zoomed mid-drag: paint normally
+                self._backdrop, self._live = None, []
+            super().paintEvent(event)
+            return
+        painter = QPainter(self.viewport())
+        painter.drawPixmap(0, 0, self._backdrop)
+        painter.setRenderHints(self.renderHints())
+        visible = self.mapToScene(self.viewport().rect()).boundingRect()
+        to_view = self.viewportTransform()
+        option = QStyleOptionGraphicsItem()
+        for item in self._live:
+            if item.scene() is None:
+                continue
+            painter.save()
+            painter.setWorldTransform(item.sceneTransform() * to_view)
+            option.exposedRect = item.mapRectFromScene(visible).intersected(item.boundingRect())
+            option.state = QStyle.StateFlag.State_Selected if item.isSelected() else QStyle.StateFlag.State_None
+            item.paint(painter, option, self.viewport())
+            painter.restore()
+        painter.end()
 
     # -- background --------------------------------------------------------------------
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802
