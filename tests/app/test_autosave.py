@@ -59,7 +59,9 @@ def test_timer_follows_the_interval_setting(window, qtbot, recovery_dir: Path, i
     qtbot.waitUntil(lambda: len(_copies(recovery_dir)) == 1, timeout=5_000)
 
 
-def test_changes_follow_undo_and_undoing_to_the_saved_state_removes_the_copy(window, recovery_dir: Path) -> None:  # type: ignore[no-untyped-def]
+def test_changes_follow_undo_and_undoing_to_the_saved_state_removes_the_copy(
+    window, recovery_dir: Path
+) -> None:  # type: ignore[no-untyped-def]
     run_palette_text(window, "svc Payments")
     run_palette_text(window, "cache Sessions")
     assert window.autosaver.changes() == ["Add Service “Payments”", "Add Cache “Sessions”"]
@@ -83,7 +85,9 @@ def test_a_clean_close_leaves_no_recovery_file(window, recovery_dir: Path, monke
     assert _copies(recovery_dir) == []
 
 
-def test_restore_brings_the_design_back_as_unsaved_work(window, qtbot, recovery_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_restore_brings_the_design_back_as_unsaved_work(
+    window, qtbot, recovery_dir: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     store = RecoveryStore(recovery_dir)
     run_palette_text(window, "db Orders")
     document = window.session.design.document.model_copy(deep=True)

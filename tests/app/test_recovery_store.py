@@ -36,7 +36,12 @@ def test_entry_round_trips_with_path_time_and_changes(tmp_path: Path, ecommerce:
     ecommerce.components.append(Component(id="cmp-new", name="Orders DB"))
     when = datetime(2026, 3, 1, 9, 30, tzinfo=UTC)
     entry_id = _write_as(
-        store, _dead_pid(), ecommerce, original_path=tmp_path / "shop.json", changes=["Add component"], now=when
+        store,
+        _dead_pid(),
+        ecommerce,
+        original_path=tmp_path / "shop.json",
+        changes=["Add component"],
+        now=when,
     )
     [entry] = store.list().entries
     assert (entry.entry_id, entry.original_path, entry.saved_at) == (entry_id, tmp_path / "shop.json", when)
@@ -59,8 +64,12 @@ def test_entries_of_running_studios_are_not_offered(tmp_path: Path) -> None:
 def test_newest_first_and_damaged_files_reported_not_deleted(tmp_path: Path) -> None:
     store = RecoveryStore(tmp_path)
     dead = _dead_pid()
-    old = _write_as(store, dead, DesignDocument(), original_path=None, changes=["a"], now=datetime(2026, 1, 1, tzinfo=UTC))
-    new = _write_as(store, dead, DesignDocument(), original_path=None, changes=["b"], now=datetime(2026, 2, 1, tzinfo=UTC))
+    old = _write_as(
+        store, dead, DesignDocument(), original_path=None, changes=["a"], now=datetime(2026, 1, 1, tzinfo=UTC)
+    )
+    new = _write_as(
+        store, dead, DesignDocument(), original_path=None, changes=["b"], now=datetime(2026, 2, 1, tzinfo=UTC)
+    )
     damaged = tmp_path / "0123abcd.recovery.json"
     damaged.write_text('{"format": "backend-architect-studio-recovery", "version": 1', encoding="utf-8")
     listing = store.list()

@@ -45,7 +45,8 @@ else:
     app.processEvents()
     values = settings.values.model_dump()
     values["window_size"] = [window.width(), window.height()]
-    values["hidden_docks"] = sorted(d.objectName() for d in window.findChildren(QDockWidget) if not d.isVisible())
+    hidden = [d.objectName() for d in window.findChildren(QDockWidget) if not d.isVisible()]
+    values["hidden_docks"] = sorted(hidden)
     values["problems"] = settings.problems
     print(json.dumps(values))
     window.session.undo_stack.setClean()
@@ -75,7 +76,9 @@ def test_settings_survive_a_restart(user_dirs: dict[str, str], tmp_path: Path) -
     # Offscreen's default screen is 800x800, smaller than the window: Qt would clamp the
     # restored geometry to it. A bigger virtual screen lets the size round-trip.
     screen = tmp_path / "screen.json"
-    screen.write_text(json.dumps({"screens": [{"name": "wall", "x": 0, "y": 0, "width": 2560, "height": 1600}]}))
+    screen.write_text(
+        json.dumps({"screens": [{"name": "wall", "x": 0, "y": 0, "width": 2560, "height": 1600}]})
+    )
     user_dirs = {**user_dirs, "QT_QPA_PLATFORM": f"offscreen:configfile={screen}"}
     output = _drive(user_dirs, "write", json.dumps(chosen)).stdout.strip().splitlines()[-1]
     size, hidden = json.loads(output)
@@ -127,7 +130,9 @@ def test_studio_starts_with_damaged_settings_and_says_so(user_dirs: dict[str, st
     again = subprocess.run(
         studio_command("--quit-after-ms", "300"), env=user_dirs, capture_output=True, text=True, timeout=60
     )
-    assert again.returncode == 0 and "defaults are used" not in again.stderr and "not valid" not in again.stderr
+    assert (
+        again.returncode == 0 and "defaults are used" not in again.stderr and "not valid" not in again.stderr
+    )
 
 
 def test_studio_reports_an_invalid_value_and_uses_the_default(user_dirs: dict[str, str]) -> None:
