@@ -10,7 +10,13 @@ from __future__ import annotations
 from studio.export.text import strip_controls
 from studio.model import DesignDocument, FkAction, Table
 
-_DB_TYPES = {"postgres": "PostgreSQL", "mysql": "MySQL", "sqlite": "SQLite", "tsql": "SQL Server", "oracle": "Oracle"}
+_DB_TYPES = {
+    "postgres": "PostgreSQL",
+    "mysql": "MySQL",
+    "sqlite": "SQLite",
+    "tsql": "SQL Server",
+    "oracle": "Oracle",
+}
 
 
 def ident(name: str) -> str:
@@ -86,7 +92,9 @@ def schema_dbml(document: DesignDocument, database_type: str = "postgres") -> st
                 continue
             parent = schema.table(fk.ref_table)
             assert parent is not None
-            if any(table.column(c) is None for c in fk.columns) or any(parent.column(c) is None for c in fk.ref_columns):
+            if any(table.column(c) is None for c in fk.columns) or any(
+                parent.column(c) is None for c in fk.ref_columns
+            ):
                 continue
             src = _endpoint(table.name, fk.columns)
             dst = _endpoint(fk.ref_table, fk.ref_columns)

@@ -175,13 +175,19 @@ def render_markdown(context: ExportContext) -> str:
 
 def render_html(context: ExportContext) -> str:
     figures = {"system": _figure(context, "system"), "erd": _figure(context, "erd")}
-    return environment(context, html=True).get_template("design.html.j2").render(view(context), figures=figures)
+    return (
+        environment(context, html=True).get_template("design.html.j2").render(view(context), figures=figures)
+    )
 
 
 def render_print_html(context: ExportContext, images: dict[str, int]) -> str:
     """The HTML that Qt's QTextDocument prints to PDF (its HTML subset: tables, no flexbox);
     ``images`` maps the figures available as ``figure:NAME`` resources to their width."""
-    return environment(context, html=True).get_template("design.print.html.j2").render(view(context), images=images)
+    return (
+        environment(context, html=True)
+        .get_template("design.print.html.j2")
+        .render(view(context), images=images)
+    )
 
 
 def render_lint(context: ExportContext) -> str:

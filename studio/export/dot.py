@@ -56,7 +56,7 @@ def system_dot(document: DesignDocument) -> str:
         "digraph system {",
         f"  graph [label={quoted(document.overview.title)}, labelloc=t, rankdir=LR, fontname={quoted(FONT)}];",
         f'  node [style="rounded,filled", fillcolor="#f7fafc", color="#4a5568", fontname={quoted(FONT)}];',
-        f"  edge [color=\"#4a5568\", fontname={quoted(FONT)}, fontsize=10];",
+        f'  edge [color="#4a5568", fontname={quoted(FONT)}, fontsize=10];',
     ]
     for n, group in enumerate(document.groups, start=1):
         if not inside[group.id]:

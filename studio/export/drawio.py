@@ -49,12 +49,22 @@ def system_drawio(document: DesignDocument) -> str:
     for group in document.groups:
         style = _GROUP_STYLE + ("dashed=1;" if group.kind.value == "zone" else "") + f"fontFamily={FONT};"
         cell = ET.SubElement(
-            cells, "mxCell", id=group_cell[group.id], value=strip_controls(group.name),
-            style=style, vertex="1", parent="1",
+            cells,
+            "mxCell",
+            id=group_cell[group.id],
+            value=strip_controls(group.name),
+            style=style,
+            vertex="1",
+            parent="1",
         )
         ET.SubElement(
-            cell, "mxGeometry", x=f"{group.x:g}", y=f"{group.y:g}",
-            width=f"{max(group.width, 40):g}", height=f"{max(group.height, 40):g}", **{"as": "geometry"},
+            cell,
+            "mxGeometry",
+            x=f"{group.x:g}",
+            y=f"{group.y:g}",
+            width=f"{max(group.width, 40):g}",
+            height=f"{max(group.height, 40):g}",
+            **{"as": "geometry"},
         )
     home = home_groups(document)
     node_cell = {c.id: f"c{n}" for n, c in enumerate(document.components, start=1)}
@@ -65,14 +75,24 @@ def system_drawio(document: DesignDocument) -> str:
             parent, dx, dy = group_cell[group_id], groups[group_id].x, groups[group_id].y
         style = _STYLES.get(component.kind, _DEFAULT_STYLE) + f"whiteSpace=wrap;fontFamily={FONT};"
         cell = ET.SubElement(
-            cells, "mxCell", id=node_cell[component.id], value=_label(component.name, component.technology),
-            style=style, vertex="1", parent=parent,
+            cells,
+            "mxCell",
+            id=node_cell[component.id],
+            value=_label(component.name, component.technology),
+            style=style,
+            vertex="1",
+            parent=parent,
         )
         if component.description:
             cell.set("tooltip", strip_controls(component.description))
         ET.SubElement(
-            cell, "mxGeometry", x=f"{component.x - dx:g}", y=f"{component.y - dy:g}",
-            width=f"{NODE_WIDTH:g}", height=f"{NODE_HEIGHT:g}", **{"as": "geometry"},
+            cell,
+            "mxGeometry",
+            x=f"{component.x - dx:g}",
+            y=f"{component.y - dy:g}",
+            width=f"{NODE_WIDTH:g}",
+            height=f"{NODE_HEIGHT:g}",
+            **{"as": "geometry"},
         )
     for n, connection in enumerate(document.connections, start=1):
         if connection.source not in node_cell or connection.target not in node_cell:
@@ -81,8 +101,15 @@ def system_drawio(document: DesignDocument) -> str:
         style = "endArrow=classic;html=0;rounded=1;" + ("dashed=1;" if dashed else "") + f"fontFamily={FONT};"
         label = connection.label.strip() or PROTOCOL_LABELS[connection.protocol]
         cell = ET.SubElement(
-            cells, "mxCell", id=f"e{n}", value=strip_controls(label), style=style, edge="1", parent="1",
-            source=node_cell[connection.source], target=node_cell[connection.target],
+            cells,
+            "mxCell",
+            id=f"e{n}",
+            value=strip_controls(label),
+            style=style,
+            edge="1",
+            parent="1",
+            source=node_cell[connection.source],
+            target=node_cell[connection.target],
         )
         ET.SubElement(cell, "mxGeometry", relative="1", **{"as": "geometry"})
     ET.indent(root, space="  ")

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from studio.export.membership import members_by_group
+from studio.export.text import numbered_ids, one_line, strip_controls
 from studio.model import (
     PROTOCOL_LABELS,
     ComponentKind,
@@ -17,8 +19,6 @@ from studio.model import (
     DesignDocument,
     Table,
 )
-from studio.export.membership import members_by_group
-from studio.export.text import numbered_ids, one_line, strip_controls
 
 _SAFE_ASCII = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,:-_/'()+=?!@*")
 
@@ -176,7 +176,15 @@ def erd(document: DesignDocument) -> str:
         fk_columns = {name for fk in table.foreign_keys for name in fk.columns}
         lines.append(f"    {entity[table.id]}[{quoted(table.name)}] {{")
         for column in table.columns:
-            keys = [k for k, on in (("PK", column.primary_key), ("FK", column.name in fk_columns), ("UK", column.unique)) if on]
+            keys = [
+                k
+                for k, on in (
+                    ("PK", column.primary_key),
+                    ("FK", column.name in fk_columns),
+                    ("UK", column.unique),
+                )
+                if on
+            ]
             note_parts = []
             if er_word(column.name, "column") != column.name:
                 note_parts.append(column.name)
@@ -197,5 +205,7 @@ def erd(document: DesignDocument) -> str:
             if parent is None:
                 continue
             label = fk.name or ", ".join(fk.columns)
-            lines.append(f"    {entity[parent.id]} {_cardinality(table, fk.columns)} {entity[table.id]} : {quoted(label)}")
+            lines.append(
+                f"    {entity[parent.id]} {_cardinality(table, fk.columns)} {entity[table.id]} : {quoted(label)}"
+            )
     return "\n".join(lines) + "\n"

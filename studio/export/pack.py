@@ -145,7 +145,9 @@ def produce(
         except ExportCancelled:
             raise
         except Exception as exc:  # one broken writer must not lose the rest of the pack
-            failures.append(WriterFailure(writer.kind, f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__))
+            failures.append(
+                WriterFailure(writer.kind, f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__)
+            )
     if progress is not None and progress(len(chosen), len(chosen), "") is False:
         raise ExportCancelled()
     return list(files.items()), failures
@@ -169,7 +171,9 @@ def write_zip(path: Path, files: list[tuple[str, bytes]]) -> list[str]:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for name, data in files:
-            archive.writestr(zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0)), data, zipfile.ZIP_DEFLATED)
+            archive.writestr(
+                zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0)), data, zipfile.ZIP_DEFLATED
+            )
     if path.parent and not path.parent.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(path, buffer.getvalue())

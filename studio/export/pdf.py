@@ -52,7 +52,9 @@ def _with_emoji_images(html: str, document) -> str:  # type: ignore[no-untyped-d
         seq = match.group(0)
         if seq not in names:
             names[seq] = f"emoji:{len(names)}"
-            document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(names[seq]), _emoji_image(seq))
+            document.addResource(
+                QTextDocument.ResourceType.ImageResource, QUrl(names[seq]), _emoji_image(seq)
+            )
         return f'<img src="{names[seq]}" width="14" height="14">'
 
     parts = _TEXT_OR_TAG.split(body)
@@ -89,9 +91,8 @@ def render_pdf(context: ExportContext) -> bytes:
 
     from studio.export.diagrams.fonts import FALLBACK_FAMILIES, register_fonts
     from studio.export.diagrams.system_render import ensure_gui
-    from studio.export.writers import rendered
-
     from studio.export.qt_refcount import protect_none
+    from studio.export.writers import rendered
 
     protect_none()
     ensure_gui()
@@ -118,7 +119,14 @@ def render_pdf(context: ExportContext) -> bytes:
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
     writer.setResolution(96)
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait, QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter))
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(15, 15, 15, 15),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
     writer.setTitle(one_line(context.document.overview.title) or "Design")
     writer.setCreator("Backend Architect Studio")
     document.setPageSize(QSizeF(writer.pageLayout().paintRectPixels(writer.resolution()).size()))

@@ -82,6 +82,8 @@ def system_puml(document: DesignDocument) -> str:
         if connection.source in alias and connection.target in alias:
             protocol = PROTOCOL_LABELS[connection.protocol]
             label = connection.label.strip() or protocol
-            lines.append(f"Rel({alias[connection.source]}, {alias[connection.target]}, {quoted(label)}, {quoted(protocol)})")
+            lines.append(
+                f"Rel({alias[connection.source]}, {alias[connection.target]}, {quoted(label)}, {quoted(protocol)})"
+            )
     lines.append("@enduml")
     return "\n".join(lines) + "\n"

@@ -15,11 +15,18 @@ from studio.model import PROTOCOL_LABELS, Component, ComponentKind, DesignDocume
 
 
 def quoted(value: str) -> str:
-    body = one_line(strip_controls(value)).replace("\\", "\uff3c").replace("${", "\uff04{").replace('"', '\\"')
+    body = (
+        one_line(strip_controls(value)).replace("\\", "\uff3c").replace("${", "\uff04{").replace('"', '\\"')
+    )
     return f'"{body}"'
 
 
-_DATA_KINDS = {ComponentKind.DATABASE, ComponentKind.CACHE, ComponentKind.OBJECT_STORAGE, ComponentKind.SEARCH}
+_DATA_KINDS = {
+    ComponentKind.DATABASE,
+    ComponentKind.CACHE,
+    ComponentKind.OBJECT_STORAGE,
+    ComponentKind.SEARCH,
+}
 
 
 def _tag(component: Component) -> str:
@@ -46,7 +53,9 @@ def workspace_dsl(document: DesignDocument) -> str:
     lines = [f"workspace {quoted(title)} {quoted(document.overview.summary)} {{", "", "    model {"]
     for component in document.components:
         if component.kind is ComponentKind.CLIENT:
-            lines.append(f"        {ident[component.id]} = person {quoted(component.name or 'unnamed')} {quoted(component.description)}")
+            lines.append(
+                f"        {ident[component.id]} = person {quoted(component.name or 'unnamed')} {quoted(component.description)}"
+            )
         elif component.kind is ComponentKind.EXTERNAL:
             lines.append(
                 f"        {ident[component.id]} = softwareSystem {quoted(component.name or 'unnamed')} "
@@ -67,14 +76,20 @@ def workspace_dsl(document: DesignDocument) -> str:
     lines.append("")
     seen: set[tuple[str, str, str]] = set()
     for connection in document.connections:
-        if connection.source in ident and connection.target in ident and connection.source != connection.target:
+        if (
+            connection.source in ident
+            and connection.target in ident
+            and connection.source != connection.target
+        ):
             protocol = PROTOCOL_LABELS[connection.protocol]
             label = connection.label.strip() or protocol
             key = (connection.source, connection.target, quoted(label))
             if key in seen:  # Structurizr refuses a second relationship with the same description
                 continue
             seen.add(key)
-            lines.append(f"        {ident[connection.source]} -> {ident[connection.target]} {quoted(label)} {quoted(protocol)}")
+            lines.append(
+                f"        {ident[connection.source]} -> {ident[connection.target]} {quoted(label)} {quoted(protocol)}"
+            )
     lines += [
         "    }",
         "",

@@ -181,8 +181,12 @@ def write_lint(context: ExportContext) -> Files:
 
 
 WRITERS: list[Writer] = [
-    Writer("md", "document", "design.md: the design document in Markdown, diagrams as Mermaid", write_markdown),
-    Writer("html", "document", "design.html: self-contained HTML with inline SVG and a contents list", write_html),
+    Writer(
+        "md", "document", "design.md: the design document in Markdown, diagrams as Mermaid", write_markdown
+    ),
+    Writer(
+        "html", "document", "design.html: self-contained HTML with inline SVG and a contents list", write_html
+    ),
     Writer("pdf", "document", "design.pdf: the document as PDF with selectable text", write_pdf),
     Writer("system-svg", "diagrams", "system.svg", image_writer("system", ".svg"), ("svg",)),
     Writer("system-png", "diagrams", "system.png", image_writer("system", ".png"), ("png",)),

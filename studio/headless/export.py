@@ -15,13 +15,19 @@ def register(parser: argparse.ArgumentParser) -> None:
 
     kinds = ", ".join(w.kind for w in writers())
     parser.add_argument("file", metavar="FILE", help="the design file")
-    parser.add_argument("-o", "--output", required=True, metavar="DIR", help="folder to write (or the zip file with --zip)")
+    parser.add_argument(
+        "-o", "--output", required=True, metavar="DIR", help="folder to write (or the zip file with --zip)"
+    )
     parser.add_argument("--zip", action="store_true", help="write one zip file instead of a folder")
     parser.add_argument(
-        "--only", metavar="KIND,...", default="",
+        "--only",
+        metavar="KIND,...",
+        default="",
         help=f"export only these kinds ({kinds}), groups ({', '.join(groups())}), or svg/png",
     )
-    parser.add_argument("--templates", metavar="DIR", help="folder with your own copies of the document templates")
+    parser.add_argument(
+        "--templates", metavar="DIR", help="folder with your own copies of the document templates"
+    )
     parser.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
 
 
@@ -40,7 +46,11 @@ def run(args: argparse.Namespace) -> int:
     only = [s for s in args.only.split(",") if s.strip()]
     try:
         result = export_pack(
-            document, target, as_zip=args.zip, only=only, templates=args.templates,
+            document,
+            target,
+            as_zip=args.zip,
+            only=only,
+            templates=args.templates,
             design_name=Path(args.file).name,
         )
     except ExportError as exc:

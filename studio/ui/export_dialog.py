@@ -60,7 +60,9 @@ class ExportDialog(QDialog):
             self.checks[writer.kind] = check
             grid.addWidget(check, n // 2, n % 2)
         layout.addWidget(box)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -68,7 +70,9 @@ class ExportDialog(QDialog):
 
     def _browse(self) -> None:
         if self.zip_choice.isChecked():
-            name, _ = QFileDialog.getSaveFileName(self, "Export to zip", self.target.text(), "Zip files (*.zip)")
+            name, _ = QFileDialog.getSaveFileName(
+                self, "Export to zip", self.target.text(), "Zip files (*.zip)"
+            )
         else:
             name = QFileDialog.getExistingDirectory(self, "Export to folder", self.target.text())
         if name:
@@ -96,7 +100,11 @@ def run_export(window, target: Path, as_zip: bool, kinds: list[str]) -> PackResu
     source = window.session.path
     try:
         result = export_pack(
-            window.session.design.document, target, as_zip=as_zip, only=kinds, progress=step,
+            window.session.design.document,
+            target,
+            as_zip=as_zip,
+            only=kinds,
+            progress=step,
             design_name=source.name if source else "design.json",
         )
     except ExportCancelled:
@@ -108,7 +116,9 @@ def run_export(window, target: Path, as_zip: bool, kinds: list[str]) -> PackResu
         progress.close()
     if result.failures:
         lines = "\n".join(f"{f.kind}: {f.message}" for f in result.failures)
-        QMessageBox.warning(window, "Export incomplete", f"Wrote {len(result.files)} files to {target}, but:\n{lines}")
+        QMessageBox.warning(
+            window, "Export incomplete", f"Wrote {len(result.files)} files to {target}, but:\n{lines}"
+        )
     return result
 
 

@@ -97,13 +97,29 @@ def test_openapi_yaml_and_sql_keep_names_inside_strings(hostile_pack: PackResult
     import yaml
 
     spec = yaml.safe_load(_text(hostile_pack, "openapi.yaml"))
-    summaries = [op["summary"] for path in spec["paths"].values() for op in path.values() if isinstance(op, dict) and "summary" in op]
+    summaries = [
+        op["summary"]
+        for path in spec["paths"].values()
+        for op in path.values()
+        if isinstance(op, dict) and "summary" in op
+    ]
     assert summaries and all("<script>" in s for s in summaries)
 
 
 def test_design_file_keeps_the_names_exactly(hostile_pack: PackResult) -> None:
     from studio.io.design_file import load_design
-
     from tests.export.conftest import hostile_design
 
     assert load_design(next(Path(hostile_pack.target).glob("*.json"))) == hostile_design()
+
+
+def test_cjk_and_emoji_names_are_text_in_svg_and_embedded_in_pdf(hostile_pack: PackResult) -> None:
+    from pypdf import PdfReader
+
+    svg = _text(hostile_pack, "system.svg")
+    assert "주문 서비스" in svg and "注文サービス" in svg
+    reader = PdfReader(hostile_pack.target / "design.pdf")
+    fonts = {str(font.get_object()["/BaseFont"]) for font in reader.pages[0]["/Resources"]["/Font"].values()}
+    assert any("CJK" in name for name in fonts), fonts  # the glyphs travel inside the PDF
+    xobjects = reader.pages[0]["/Resources"].get("/XObject", {})
+    assert len(xobjects) >= 2  # the diagram and the emoji, painted as images

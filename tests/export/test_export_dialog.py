@@ -20,7 +20,12 @@ def test_menu_action_and_export_through_the_progress_dialog(qtbot, tmp_path: Pat
         check.setChecked(kind in ("mermaid", "dbml"))
     result = run_export(window, tmp_path / "pack", False, dialog.kinds())
     assert result is not None and result.failures == []
-    assert sorted(p.name for p in (tmp_path / "pack").iterdir()) == ["c4-container.mmd", "erd.mmd", "schema.dbml", "system.mmd"]
+    assert sorted(p.name for p in (tmp_path / "pack").iterdir()) == [
+        "c4-container.mmd",
+        "erd.mmd",
+        "schema.dbml",
+        "system.mmd",
+    ]
     window.session.close()
 
 

@@ -9,8 +9,8 @@ import pytest
 
 from studio.cli import main
 from studio.export.pack import ExportCancelled, ExportError, export_pack, select
-from studio.io.gallery import load_template
 from studio.io.design_file import save_design
+from studio.io.gallery import load_template
 
 
 def test_only_selects_by_kind_group_and_alias() -> None:
@@ -21,9 +21,13 @@ def test_only_selects_by_kind_group_and_alias() -> None:
 
 
 def test_zip_holds_the_selected_files(tmp_path: Path) -> None:
-    result = export_pack(load_template("ecommerce"), tmp_path / "pack.zip", as_zip=True, only=["mermaid", "design"])
+    result = export_pack(
+        load_template("ecommerce"), tmp_path / "pack.zip", as_zip=True, only=["mermaid", "design"]
+    )
     with zipfile.ZipFile(tmp_path / "pack.zip") as archive:
-        assert sorted(archive.namelist()) == sorted(["system.mmd", "c4-container.mmd", "erd.mmd", "design.json"])
+        assert sorted(archive.namelist()) == sorted(
+            ["system.mmd", "c4-container.mmd", "erd.mmd", "design.json"]
+        )
     assert result.failures == []
 
 
@@ -50,7 +54,9 @@ def test_user_templates_override_the_shipped_ones(tmp_path: Path) -> None:
 def test_user_templates_cannot_run_code(tmp_path: Path) -> None:
     (tmp_path / "tpl").mkdir()
     (tmp_path / "tpl" / "lint.md.j2").write_text("{{ doc.__class__.__mro__ }}", "utf-8")
-    result = export_pack(load_template("ecommerce"), tmp_path / "out", only=["lint"], templates=tmp_path / "tpl")
+    result = export_pack(
+        load_template("ecommerce"), tmp_path / "out", only=["lint"], templates=tmp_path / "tpl"
+    )
     assert [f.kind for f in result.failures] == ["lint"] and "unsafe" in result.failures[0].message.lower()
 
 

@@ -6,13 +6,12 @@ import json
 import re
 import shutil
 import sqlite3
-import unicodedata
 import subprocess
+import unicodedata
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import duckdb
-import pytest
 import yaml
 from graphql import build_schema
 from openapi_spec_validator import validate
@@ -23,10 +22,28 @@ from studio.io.design_file import load_design
 
 TOOLS = Path(__file__).resolve().parents[1] / "tools"
 EXPECTED = [
-    "design.md", "design.html", "design.pdf", "system.svg", "system.png", "erd.svg", "erd.png",
-    "system.mmd", "c4-container.mmd", "erd.mmd", "system.puml", "system.dot", "system.drawio",
-    "workspace.dsl", "schema.postgres.sql", "schema.sqlite.sql", "schema.duckdb.sql", "schema.dbml",
-    "openapi.yaml", "schema.graphql", ".agentconfig.json", "lint.md",
+    "design.md",
+    "design.html",
+    "design.pdf",
+    "system.svg",
+    "system.png",
+    "erd.svg",
+    "erd.png",
+    "system.mmd",
+    "c4-container.mmd",
+    "erd.mmd",
+    "system.puml",
+    "system.dot",
+    "system.drawio",
+    "workspace.dsl",
+    "schema.postgres.sql",
+    "schema.sqlite.sql",
+    "schema.duckdb.sql",
+    "schema.dbml",
+    "openapi.yaml",
+    "schema.graphql",
+    ".agentconfig.json",
+    "lint.md",
 ]
 
 
@@ -62,7 +79,9 @@ def test_dbml_parses_with_every_table_and_reference(pack: Path) -> None:
 
 
 def test_graphviz_lays_out_the_dot_file(pack: Path) -> None:
-    run = subprocess.run([need("dot"), "-Tsvg", str(pack / "system.dot")], capture_output=True, text=True, timeout=60)
+    run = subprocess.run(
+        [need("dot"), "-Tsvg", str(pack / "system.dot")], capture_output=True, text=True, timeout=60
+    )
     assert run.returncode == 0, run.stderr
     svg = ET.fromstring(run.stdout)
     titles = [e.text for e in svg.iter("{http://www.w3.org/2000/svg}title")]
