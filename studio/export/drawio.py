@@ -11,10 +11,9 @@ import xml.etree.ElementTree as ET
 
 from studio.export.membership import home_groups
 from studio.export.text import strip_controls
+from studio.layout.system import NODE_HEIGHT, NODE_WIDTH  # the canvas's node size
 from studio.model import PROTOCOL_LABELS, ComponentKind, DesignDocument
 
-NODE_WIDTH = 160.0
-NODE_HEIGHT = 70.0
 FONT = "Noto Sans"
 
 _STYLES: dict[ComponentKind, str] = {

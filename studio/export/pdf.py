@@ -21,6 +21,9 @@ _EMOJI = re.compile(
 )
 _TEXT_OR_TAG = re.compile(r"(<[^>]*>)")
 PAGE_WIDTH_PX = 680
+#: A diagram larger than this (in drawing units squared, about 4000 x 3000) would be
+#: unreadable at page width; the PDF then points at the pack's SVG and PNG instead.
+MAX_FIGURE_AREA = 12_000_000
 
 
 def _emoji_image(sequence: str):  # type: ignore[no-untyped-def]
@@ -92,7 +95,7 @@ def render_pdf(context: ExportContext) -> bytes:
     from studio.export.diagrams.fonts import FALLBACK_FAMILIES, register_fonts
     from studio.export.diagrams.system_render import ensure_gui
     from studio.export.qt_refcount import protect_none
-    from studio.export.writers import rendered
+    from studio.export.writers import rendered, svg_size
 
     protect_none()
     ensure_gui()
@@ -105,7 +108,11 @@ def render_pdf(context: ExportContext) -> bytes:
     images: dict[str, int] = {}
     for name in ("system", "erd"):
         try:
-            image = figure_image(rendered(context, name, ".svg"))
+            svg = rendered(context, name, ".svg")
+            width, height = svg_size(svg)
+            if width * height > MAX_FIGURE_AREA:  # unreadable on A4; the pack has it full size
+                continue
+            image = figure_image(svg)
         except Exception:  # the pack reports the failing image writer; the PDF still prints
             continue
         document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(f"figure:{name}"), image)
