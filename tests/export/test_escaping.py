@@ -123,3 +123,14 @@ def test_cjk_and_emoji_names_are_text_in_svg_and_embedded_in_pdf(hostile_pack: P
     assert any("CJK" in name for name in fonts), fonts  # the glyphs travel inside the PDF
     xobjects = reader.pages[0]["/Resources"].get("/XObject", {})
     assert len(xobjects) >= 2  # the diagram and the emoji, painted as images
+
+
+def test_structurizr_blocks_balance_outside_strings(hostile_pack: PackResult) -> None:
+    """Structurizr's tokenizer: a string runs to the next unescaped quote."""
+    depth = 0
+    for line in _text(hostile_pack, "workspace.dsl").splitlines():
+        bare = re.sub(r'"(?:\\"|[^"])*"', '""', line)
+        assert '"' not in bare.replace('""', ""), line
+        depth += bare.count("{") - bare.count("}")
+        assert depth >= 0
+    assert depth == 0

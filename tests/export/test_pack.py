@@ -77,3 +77,14 @@ def test_cjk_and_emoji_have_glyphs(qapp: object) -> None:
     from studio.export.diagrams.fonts import uncovered
 
     assert uncovered("주문 서비스 注文サービス 🚀 데이터베이스 日本語") == set()
+
+
+def test_markdown_keeps_the_reference_sections_in_order(ecommerce_pack) -> None:  # type: ignore[no-untyped-def]
+    from studio.export.document import SECTIONS
+
+    md = (ecommerce_pack.target / "design.md").read_text("utf-8")
+    headings = [line[3:] for line in md.splitlines() if line.startswith("## ") and line[3:4].isdigit()]
+    assert headings == [f"{n}. {title}" for n, (_, title) in enumerate(SECTIONS, start=1)]
+    html = (ecommerce_pack.target / "design.html").read_text("utf-8")
+    positions = [html.index(f'<section id="{key}">') for key, _ in SECTIONS]
+    assert positions == sorted(positions)
