@@ -20,15 +20,13 @@ from PySide6.QtWidgets import QMainWindow
 from studio.io.recovery import RecoveryEntry, RecoveryStore
 from studio.ui.settings import Settings
 
+translate = QCoreApplication.translate  # the name lupdate looks for
+
 #: Tests and automation answer the start-up recovery offer without a dialog:
 #: ``restore`` (the newest entry), ``discard`` (all) or ``keep``. See the README.
 ANSWER_ENV = "STUDIO_RECOVERY_ANSWER"
 #: Set on the QApplication by the studio's start-up: the first window offers recovered work.
 OFFER_PROPERTY = "studioOfferRecovery"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Autosave", text)
 
 
 def recovery_folder() -> Path:
@@ -44,7 +42,7 @@ def pending_changes(stack: QUndoStack) -> list[str]:
         return [stack.text(i) for i in range(index)]
     if index >= clean:
         return [stack.text(i) for i in range(clean, index)]
-    return [_tr("Undo %s") % stack.text(i) for i in range(clean - 1, index - 1, -1)]
+    return [translate("Autosave", "Undo %s") % stack.text(i) for i in range(clean - 1, index - 1, -1)]
 
 
 class Autosaver(QObject):
@@ -92,7 +90,7 @@ class Autosaver(QObject):
         except OSError as exc:
             if not self._reported_failure:  # once per session: a full disk must not nag
                 self._reported_failure = True
-                self._status(_tr("Autosave failed: %s") % (exc.strerror or exc))
+                self._status(translate("Autosave", "Autosave failed: %s") % (exc.strerror or exc))
             return False
         self._written_revision = self.session.design.revision
         self._reported_failure = False
@@ -142,7 +140,9 @@ class Autosaver(QObject):
 
     def mark_restored(self, entry: RecoveryEntry) -> None:
         """The session now holds a restored copy: keep it modified and safe right away."""
-        self.inherited_changes = list(entry.changes) or [_tr("Restored from a recovery copy")]
+        self.inherited_changes = list(entry.changes) or [
+            translate("Autosave", "Restored from a recovery copy")
+        ]
         self.session.undo_stack.resetClean()
         self._written_revision = None
         if self.write_now():

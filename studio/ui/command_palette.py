@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, QPointF, Qt
 from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -25,7 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio.model import COMPONENT_KIND_LABELS, Component, ComponentKind, new_id
+from studio.model import Component, ComponentKind, new_id
+
+translate = QCoreApplication.translate  # the name lupdate looks for
 
 #: Words that name a component kind at the start of a palette line.
 KIND_WORDS: dict[str, ComponentKind] = {
@@ -54,12 +56,23 @@ KIND_WORDS: dict[str, ComponentKind] = {
     "ext": ComponentKind.EXTERNAL,
     "3rd": ComponentKind.EXTERNAL,
 }
+#: Kind names as the palette shows them; marked so that lupdate offers them to translators.
+KIND_NAMES: dict[ComponentKind, str] = {
+    ComponentKind.CLIENT: QT_TRANSLATE_NOOP("Kinds", "Client"),
+    ComponentKind.CDN: QT_TRANSLATE_NOOP("Kinds", "CDN"),
+    ComponentKind.LOAD_BALANCER: QT_TRANSLATE_NOOP("Kinds", "Load balancer"),
+    ComponentKind.API_GATEWAY: QT_TRANSLATE_NOOP("Kinds", "API gateway"),
+    ComponentKind.SERVICE: QT_TRANSLATE_NOOP("Kinds", "Service"),
+    ComponentKind.WORKER: QT_TRANSLATE_NOOP("Kinds", "Worker"),
+    ComponentKind.DATABASE: QT_TRANSLATE_NOOP("Kinds", "Database"),
+    ComponentKind.CACHE: QT_TRANSLATE_NOOP("Kinds", "Cache"),
+    ComponentKind.QUEUE: QT_TRANSLATE_NOOP("Kinds", "Queue"),
+    ComponentKind.OBJECT_STORAGE: QT_TRANSLATE_NOOP("Kinds", "Object storage"),
+    ComponentKind.SEARCH: QT_TRANSLATE_NOOP("Kinds", "Search"),
+    ComponentKind.EXTERNAL: QT_TRANSLATE_NOOP("Kinds", "External system"),
+}
 #: The footprint assumed for a component when looking for free space (scene units).
 NODE_SIZE = (180.0, 90.0)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CommandPalette", text)
 
 
 @dataclass(frozen=True)
@@ -69,8 +82,8 @@ class AddCommand:
 
     @property
     def label(self) -> str:
-        kind = _tr(COMPONENT_KIND_LABELS[self.kind].split(" /")[0])
-        return _tr("Add %1 “%2”").replace("%1", kind).replace("%2", self.name)
+        kind = translate("Kinds", KIND_NAMES[self.kind])
+        return translate("CommandPalette", "Add %1 “%2”").replace("%1", kind).replace("%2", self.name)
 
 
 def parse_add(text: str) -> AddCommand | None:
@@ -81,7 +94,7 @@ def parse_add(text: str) -> AddCommand | None:
     kind = KIND_WORDS.get(words[0].lower())
     if kind is None:
         return None
-    name = words[1].strip() if len(words) > 1 else COMPONENT_KIND_LABELS[kind].split(" /")[0]
+    name = words[1].strip() if len(words) > 1 else KIND_NAMES[kind]
     return AddCommand(kind, name[:120])
 
 

@@ -19,15 +19,14 @@ from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QMessageBox
 
 from studio.ui.autosave import install_autosave
+from studio.ui.i18n import LANGUAGE_PROPERTY, translate_window
 from studio.ui.settings import Settings, app_settings
 from studio.ui.themes import ThemeManager
 from studio.ui.workshop import WorkshopMode
 
+translate = QCoreApplication.translate  # the name lupdate looks for
+
 PALETTE_RUN_ENV = "STUDIO_PALETTE_RUN"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Desktop", text)
 
 
 class WindowLayoutKeeper(QObject):
@@ -51,6 +50,9 @@ class WindowLayoutKeeper(QObject):
         kind = event.type()
         if kind == QEvent.Type.Show and not self._shown:
             self._shown = True  # every view's dock exists by now
+            app = QCoreApplication.instance()
+            if app is not None and app.property(LANGUAGE_PROPERTY) not in (None, "en"):
+                translate_window(self.window)
             state = self.settings.window_state()
             if state is not None:
                 self.window.restoreState(state)
@@ -144,7 +146,7 @@ def install(window: QMainWindow) -> None:
 
         show_shortcuts(window)
 
-    recover_action = QAction(_tr("Recover Unsaved Designs..."), window)
+    recover_action = QAction(translate("Desktop", "Recover Unsaved Designs..."), window)
     recover_action.triggered.connect(recover)
     quit_action = next(
         (a for a in file_menu.actions() if a.text().replace("&", "") in ("Quit", "Exit")), None
@@ -154,19 +156,30 @@ def install(window: QMainWindow) -> None:
     )
     edit_menu.addSeparator()
     _action(
-        window, edit_menu, _tr("&Preferences..."), preferences, QKeySequence.StandardKey.Preferences, "Ctrl+,"
+        window,
+        edit_menu,
+        translate("Desktop", "&Preferences..."),
+        preferences,
+        QKeySequence.StandardKey.Preferences,
+        "Ctrl+,",
     )
     view_menu.addSeparator()
-    palette_action = _action(window, view_menu, _tr("&Command Palette..."), palette, "Ctrl+K", "Ctrl+Shift+P")
-    workshop_action = _action(window, view_menu, _tr("&Workshop Mode"), workshop.toggle, "F11")
+    palette_action = _action(
+        window, view_menu, translate("Desktop", "&Command Palette..."), palette, "Ctrl+K", "Ctrl+Shift+P"
+    )
+    workshop_action = _action(
+        window, view_menu, translate("Desktop", "&Workshop Mode"), workshop.toggle, "F11"
+    )
     workshop_action.setCheckable(True)
     workshop_action.triggered.connect(lambda: workshop_action.setChecked(workshop.active))
-    help_menu = _menu(window, _tr("&Help"))
-    _action(window, help_menu, _tr("&Keyboard Shortcuts"), shortcuts, "F1")
+    help_menu = _menu(window, translate("Desktop", "&Help"))
+    _action(window, help_menu, translate("Desktop", "&Keyboard Shortcuts"), shortcuts, "F1")
     question = QShortcut(QKeySequence("?"), window)
-    question.setWhatsThis(_tr("Keyboard Shortcuts"))
+    question.setWhatsThis(translate("Desktop", "Keyboard Shortcuts"))
     question.activated.connect(shortcuts)
-    palette_action.setStatusTip(_tr("Find any command, or add a component by typing: db Orders"))
+    palette_action.setStatusTip(
+        translate("Desktop", "Find any command, or add a component by typing: db Orders")
+    )
 
     QTimer.singleShot(0, lambda: _after_show(window, settings))
 
@@ -178,8 +191,8 @@ def _after_show(window: QMainWindow, settings: Settings) -> None:
         print("studio: " + text.replace("\n", "\nstudio: "), file=sys.stderr, flush=True)
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            _tr("Settings reset"),
-            _tr("Some settings could not be used:"),
+            translate("Desktop", "Settings reset"),
+            translate("Desktop", "Some settings could not be used:"),
             QMessageBox.StandardButton.Ok,
             window,
         )

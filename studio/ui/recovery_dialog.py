@@ -28,23 +28,21 @@ from studio.io.design_file import DesignFileError
 from studio.io.recovery import RecoveryEntry
 from studio.ui.autosave import Autosaver
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RecoveryDialog", text)
-
-
-def _tr_n(text: str, n: int) -> str:
-    return QCoreApplication.translate("RecoveryDialog", text, None, n)
+translate = QCoreApplication.translate  # the name lupdate looks for
 
 
 def entry_summary(entry: RecoveryEntry, now: datetime | None = None) -> str:
     """Two lines for the list: the design and its file, then when and what changed."""
-    where = str(entry.original_path) if entry.original_path else _tr("never saved")
+    where = str(entry.original_path) if entry.original_path else translate("RecoveryDialog", "never saved")
     local = QDateTime.fromSecsSinceEpoch(int(entry.saved_at.timestamp()))
     when = QLocale().toString(local, QLocale.FormatType.ShortFormat)
     minutes = int(((now or datetime.now(UTC)) - entry.saved_at).total_seconds() // 60)
-    ago = _tr("just now") if minutes < 1 else _tr_n("%n minute(s) ago", minutes)
-    title = entry.title or _tr("Untitled design")
+    ago = (
+        translate("RecoveryDialog", "just now")
+        if minutes < 1
+        else translate("RecoveryDialog", "%n minute(s) ago", None, minutes)
+    )
+    title = entry.title or translate("RecoveryDialog", "Untitled design")
     return f"{title} ({where})\n{when}, {ago}: {entry.describe_changes()}"
 
 
@@ -124,12 +122,16 @@ def offer_recovery(
     """Offer what the store holds; ``answer`` (restore/discard/keep) skips the dialog."""
     listing = autosaver.store.list()
     for problem in listing.problems:
-        window.statusBar().showMessage(_tr("A recovery file could not be read: %s") % problem, 15_000)
+        window.statusBar().showMessage(
+            translate("RecoveryDialog", "A recovery file could not be read: %s") % problem, 15_000
+        )
     entries = listing.entries
     if not entries:
         if on_demand:
             QMessageBox.information(
-                window, _tr("Recover unsaved designs"), _tr("There are no unsaved designs to recover.")
+                window,
+                translate("RecoveryDialog", "Recover unsaved designs"),
+                translate("RecoveryDialog", "There are no unsaved designs to recover."),
             )
         return
     answer = answer.strip().lower()
@@ -164,11 +166,13 @@ def restore(window: QMainWindow, autosaver: Autosaver, entry: RecoveryEntry) -> 
     try:
         document = autosaver.store.load(entry)
     except (OSError, DesignFileError) as exc:
-        QMessageBox.warning(window, _tr("Cannot restore design"), str(exc))
+        QMessageBox.warning(window, translate("RecoveryDialog", "Cannot restore design"), str(exc))
         return False
     window.session.load(document, entry.original_path)  # type: ignore[attr-defined]
     autosaver.mark_restored(entry)
     window.statusBar().showMessage(
-        _tr("Restored unsaved changes from %s") % entry.saved_at.astimezone().strftime("%H:%M"), 10_000
+        translate("RecoveryDialog", "Restored unsaved changes from %s")
+        % entry.saved_at.astimezone().strftime("%H:%M"),
+        10_000,
     )
     return True

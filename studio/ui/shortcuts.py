@@ -17,9 +17,7 @@ from PySide6.QtWidgets import (
 
 from studio.ui.command_palette import action_paths, fuzzy_score
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ShortcutReference", text)
+translate = QCoreApplication.translate  # the name lupdate looks for
 
 
 def _keys(sequences: list[QKeySequence]) -> str:
@@ -33,11 +31,17 @@ def shortcut_rows(window: QMainWindow) -> list[tuple[str, str, str]]:
         keys = _keys(action.shortcuts())
         if keys:
             group, _, name = path.rpartition(" › ")
-            rows.append((group or _tr("Window"), name, keys))
+            rows.append((group or translate("ShortcutReference", "Window"), name, keys))
     for shortcut in window.findChildren(QShortcut):
         keys = _keys(shortcut.keys())
         if keys and shortcut.isEnabled():
-            rows.append((_tr("Window"), shortcut.whatsThis() or shortcut.objectName() or keys, keys))
+            rows.append(
+                (
+                    translate("ShortcutReference", "Window"),
+                    shortcut.whatsThis() or shortcut.objectName() or keys,
+                    keys,
+                )
+            )
     return sorted(set(rows))
 
 

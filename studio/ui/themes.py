@@ -15,6 +15,8 @@ from PySide6.QtWidgets import QApplication
 
 from studio.resources import resource
 
+translate = QCoreApplication.translate  # the name lupdate looks for
+
 THEMES = ("light", "dark", "high-contrast")
 
 Role = QPalette.ColorRole
@@ -84,16 +86,12 @@ PALETTES: dict[str, dict[QPalette.ColorRole, str]] = {
 DISABLED_TEXT = {"light": "#9aa1ac", "dark": "#5d6675", "high-contrast": "#9a9a9a"}
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Themes", text)
-
-
 def theme_labels() -> dict[str, str]:
     return {
-        "system": _tr("Follow the system"),
-        "light": _tr("Light"),
-        "dark": _tr("Dark"),
-        "high-contrast": _tr("High contrast (projectors)"),
+        "system": translate("Themes", "Follow the system"),
+        "light": translate("Themes", "Light"),
+        "dark": translate("Themes", "Dark"),
+        "high-contrast": translate("Themes", "High contrast (projectors)"),
     }
 
 
