@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from sqlglot import exp
 
-from studio.model import EnumType, ForeignKey, Operation, Schema, Table, leaves
+from studio.model import EnumType, Operation, Schema, Table, leaves
 from studio.sql.dialects import Dialect, dialect as get_dialect
 from studio.sql.notes import ConversionNote, comment_block
 from studio.sql.render import TableRender, render_table, sql
@@ -139,18 +139,21 @@ def touched_tables(op: Operation) -> set[str] | None:
 class DdlRenderer:
     """Per-table DDL cache for the live preview, keyed by (table content, dialect).
 
-    ``apply(op)`` marks the touched tables; the next ``full_script()`` re-renders only
-    those whose content really changed, plus any whose foreign keys now resolve
-    differently (a referenced table renamed or removed).
+    ``apply(op)`` bumps the version of the tables an operation touches; the next
+    ``full_script()`` re-renders a table only when its own version changed or a table its
+    foreign keys point at changed (renamed, removed, key column edited). Everything else
+    is reused, so one column edit in a 500-table schema renders one table.
     """
 
     def __init__(self, schema_source: Callable[[], Schema], dialect: str = "postgres") -> None:
         self._source = schema_source
         self._dialect = get_dialect(dialect)
-        #: (table id, dialect) -> (content key, rendered)
+        #: (table id, dialect) -> (dependency key, rendered)
         self._cache: dict[tuple[str, str], tuple[tuple[object, ...], TableRender]] = {}
-        #: dialect -> ids whose cached content key is known to be current
-        self._verified: dict[str, set[str]] = {}
+        #: table id -> version, bumped by every edit of the table
+        self._versions: dict[str, int] = {}
+        self._clock = 0
+        self._epoch = 0  # bumped when anything may have changed (enums, a replaced schema)
         self._last: DdlScript | None = None
 
     @property
@@ -167,41 +170,40 @@ class DdlRenderer:
         self.invalidate(touched_tables(op))
 
     def invalidate(self, table_ids: set[str] | str | None = None) -> None:
-        """Forget what is known about these tables (None: all of them)."""
+        """Forget these tables' DDL (None: all of them, e.g. after a new document is loaded)."""
         self._last = None
         if table_ids is None:
-            self._verified.clear()
+            self._epoch += 1
             return
-        ids = {table_ids} if isinstance(table_ids, str) else table_ids
-        for verified in self._verified.values():
-            verified -= ids
+        for table_id in {table_ids} if isinstance(table_ids, str) else table_ids:
+            self._clock += 1
+            self._versions[table_id] = self._clock
+
+    def _key(self, table: Table, ctx: SchemaContext) -> tuple[object, ...]:
+        versions = self._versions
+        parts: list[object] = [self._epoch, versions.get(table.id, 0)]
+        for fk in table.foreign_keys:
+            target = ctx.tables.get(fk.ref_table)
+            parts.append((fk.ref_table, target.id if target else None,
+                          versions.get(target.id, 0) if target else 0, ctx.dropped_fks.get(fk.id)))
+        return tuple(parts)
 
     def _render(self, table: Table, ctx: SchemaContext) -> TableRender:
-        d = self._dialect
-        verified = self._verified.setdefault(d.name, set())
-        fk_key = _fk_key(table, ctx)
-        cached = self._cache.get((table.id, d.name))
-        if cached is not None and table.id in verified and cached[0][1:] == fk_key:
-            return cached[1]
-        key = (table.model_dump_json(), *fk_key)
+        key = self._key(table, ctx)
+        cached = self._cache.get((table.id, self._dialect.name))
         if cached is not None and cached[0] == key:
-            verified.add(table.id)
             return cached[1]
-        rendered = render_table(table, ctx.enums, ctx.tables, ctx.dropped_fks, d)
-        self._cache[(table.id, d.name)] = (key, rendered)
-        verified.add(table.id)
+        rendered = render_table(table, ctx.enums, ctx.tables, ctx.dropped_fks, self._dialect)
+        self._cache[(table.id, self._dialect.name)] = (key, rendered)
         return rendered
 
     def script(self) -> DdlScript:
+        """The whole script, re-rendering only what changed since the last call."""
         if self._last is not None:
             return self._last
         schema = self._source()
         d = self._dialect
         ctx, order = schema_context(schema, d)
-        enum_key = tuple((e.name, tuple(e.values)) for e in schema.enums)
-        if self._cache.get(("", d.name), ((None,), None))[0] != (enum_key,):
-            self._verified.pop(d.name, None)  # enums feed every table's column types
-            self._cache[("", d.name)] = ((enum_key,), TableRender("", "", [], [], []))
         renders = [self._render(t, ctx) for t in order]
         self._last = _assemble(d, _enum_statements(schema, d), renders, [])
         return self._last
@@ -213,6 +215,7 @@ class DdlRenderer:
         return self.script().notes
 
     def table_statements(self, table_id: str) -> list[str]:
+        """One table's statements (for "copy table" and following the selection)."""
         schema = self._source()
         table = next((t for t in schema.tables if t.id == table_id), None)
         if table is None:
@@ -222,21 +225,5 @@ class DdlRenderer:
         return r.create + r.foreign_keys
 
     def table_text(self, table_id: str) -> str:
-        return "\n\n".join(self.table_statements(table_id)) + "\n"
-
-
-def _fk_key(table: Table, ctx: SchemaContext) -> tuple[object, ...]:
-    """What a table's FKs depend on in other tables: their key columns and types."""
-    parts: list[object] = []
-    for fk in table.foreign_keys:
-        target = ctx.tables.get(fk.ref_table)
-        parts.append(_target_key(fk, target, ctx))
-    return tuple(parts)
-
-
-def _target_key(fk: ForeignKey, target: Table | None, ctx: SchemaContext) -> object:
-    if target is None:
-        return (fk.id, None)
-    cols = tuple((c.name, c.type, c.primary_key, c.unique) for c in target.columns if c.name in fk.ref_columns)
-    uniques = tuple(tuple(i.columns) for i in target.indexes if i.unique and not i.where)
-    return (fk.id, cols, uniques, ctx.dropped_fks.get(fk.id))
+        statements = self.table_statements(table_id)
+        return "\n\n".join(statements) + "\n" if statements else ""

@@ -6,8 +6,6 @@ Used by :mod:`studio.sql.ddl`, which orders tables and caches what this module r
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from collections.abc import Callable
 from functools import lru_cache
 
 import sqlglot
@@ -32,51 +30,35 @@ class TableRender:
     notes: list[ConversionNote]
 
 
-def _flat(method: Callable[[Generator, exp.Expression], str]) -> Callable[[Generator, exp.Expression], str]:
-    """Render a sub-expression on one line even inside a pretty-printed CREATE TABLE."""
-
-    def flat(self: Generator, expression: exp.Expression) -> str:
-        pretty, self.pretty = self.pretty, False
-        try:
-            return method(self, expression)
-        finally:
-            self.pretty = pretty
-
-    return flat
-
-
-def _datatype(base: type[Generator]) -> Callable[[Generator, exp.DataType], str]:
-    """Types come from :mod:`studio.sql.types` already spelled for the dialect: write them as is."""
-
-    def datatype_sql(self: Generator, expression: exp.DataType) -> str:
-        if expression.this == exp.DType.USERDEFINED and expression.args.get("kind"):
-            return self.sql(expression, "kind")
-        return base.datatype_sql(self, expression)
-
-    return datatype_sql
+#: (dialect, column fields...) -> (text, mapped type, notes): a column renders the same in
+#: every table, and a 500-table schema repeats the same columns thousands of times.
+_COLUMNS: dict[tuple[object, ...], tuple[str, MappedType, list[str]]] = {}
 
 
 @lru_cache(maxsize=None)
-def _generator_class(dialect_name: str) -> type[Generator]:
-    base = sqlglot.Dialect.get_or_raise(dialect_name).generator_class
-    return type(f"Studio{base.__name__}", (base,), {
-        "paren_sql": _flat(base.paren_sql), "reference_sql": _flat(base.reference_sql),
-        "datatype_sql": _datatype(base),
-    })
+def _generator(dialect_name: str, pretty: bool) -> Generator:
+    """One generator per dialect and layout, reused: building one costs more than a statement."""
+    return sqlglot.Dialect.get_or_raise(dialect_name).generator(
+        pretty=pretty, identify=True, unsupported_level=ErrorLevel.RAISE, comments=False)
+
+
+def render(expression: exp.Expression, d: Dialect, pretty: bool = False) -> str:
+    """One expression in dialect ``d``, every identifier quoted."""
+    return _generator(d.sqlglot, pretty).generate(expression, copy=False)
 
 
 def sql(expression: exp.Expression, d: Dialect, pretty: bool = False) -> str:
-    """A statement in dialect ``d`` with every identifier quoted, ending in ``;``.
+    """A statement in dialect ``d`` with every identifier quoted, ending in ``;``."""
+    return render(expression, d, pretty) + ";"
 
-    Columns go one per line; parenthesised defaults and REFERENCES stay on theirs.
-    """
-    generator = _generator_class(d.sqlglot)(
-        pretty=pretty, identify=True, unsupported_level=ErrorLevel.RAISE, dialect=d.sqlglot)
-    return generator.generate(expression, copy=False) + ";"
+
+def rendered(text: str) -> exp.Var:
+    """A part of CREATE TABLE that sqlglot already rendered on its own (one line per column)."""
+    return exp.Var(this=text)
 
 
 def _ident(name: str) -> exp.Identifier:
-    return exp.to_identifier(name, quoted=True)
+    return exp.Identifier(this=name, quoted=True)
 
 
 def _table(name: str) -> exp.Table:
@@ -92,16 +74,34 @@ class _TableWriter:
         self.caps = d.capabilities
         self.notes: list[ConversionNote] = []
         self.types: dict[str, MappedType] = {}
+        self.primary_key = table.primary_key
 
     def note(self, message: str) -> None:
         self.notes.append(ConversionNote(self.table.name, message))
 
     # -- columns -------------------------------------------------------------------
-    def column(self, col: Column) -> exp.ColumnDef:
-        mapped = map_type(col.type, self.d, self.enums)
+    def column(self, col: Column) -> exp.Expression:
+        """The column's definition, rendered on its own; an identical column's text is reused."""
+        enum = self.enums.get(col.type.strip())
+        key = (self.d.name, col.name, col.type, col.nullable, col.default, col.unique, col.primary_key, col.comment,
+               tuple(enum.values) if enum else None, self.primary_key == [col.name])
+        hit = _COLUMNS.get(key)
+        if hit is None:
+            notes: list[str] = []
+            coldef, mapped = self.build_column(col, notes)
+            hit = (render(coldef, self.d), mapped, notes)
+            if len(_COLUMNS) > 100_000:
+                _COLUMNS.clear()
+            _COLUMNS[key] = hit
+        text, mapped, notes = hit
         self.types[col.name] = mapped
-        for n in mapped.notes:
-            self.note(f"column {col.name}: {n}")
+        for n in notes:
+            self.note(n)
+        return rendered(text)
+
+    def build_column(self, col: Column, notes: list[str]) -> tuple[exp.ColumnDef, MappedType]:
+        mapped = map_type(col.type, self.d, self.enums)
+        notes.extend(f"column {col.name}: {n}" for n in mapped.notes)
         constraints: list[exp.ColumnConstraint] = []
         if mapped.identity:
             if self.d.name == "mysql":
@@ -109,12 +109,11 @@ class _TableWriter:
             elif self.d.name in ("tsql", "oracle"):
                 constraints.append(exp.ColumnConstraint(kind=exp.GeneratedAsIdentityColumnConstraint(
                     this=False, start=exp.Literal.number(1), increment=exp.Literal.number(1))))
-            elif self.d.name == "sqlite" and self.table.primary_key != [col.name]:
-                self.note(f"column {col.name}: only a single INTEGER PRIMARY KEY is auto-numbered in SQLite")
+            elif self.d.name == "sqlite" and self.primary_key != [col.name]:
+                notes.append(f"column {col.name}: only a single INTEGER PRIMARY KEY is auto-numbered in SQLite")
         if col.default is not None and col.default.strip():
-            default, notes = map_default(col.default, self.d, mapped)
-            for n in notes:
-                self.note(f"column {col.name}: {n}")
+            default, default_notes = map_default(col.default, self.d, mapped)
+            notes.extend(f"column {col.name}: {n}" for n in default_notes)
             if default is not None:
                 if self.d.name == "mysql" and mapped.is_lob and not isinstance(default, exp.Paren):
                     default = exp.Paren(this=default)
@@ -125,13 +124,13 @@ class _TableWriter:
             constraints.append(exp.ColumnConstraint(kind=exp.UniqueColumnConstraint()))
         if col.comment and self.caps.comments == "inline":
             constraints.append(exp.ColumnConstraint(kind=exp.CommentColumnConstraint(this=exp.Literal.string(col.comment))))
-        return exp.ColumnDef(this=_ident(col.name), kind=mapped.datatype, constraints=constraints)
+        return exp.ColumnDef(this=_ident(col.name), kind=mapped.datatype, constraints=constraints), mapped
 
     # -- table -------------------------------------------------------------------
     def create_table(self) -> tuple[exp.Create, list[exp.Expression]]:
         t = self.table
         items: list[exp.Expression] = [self.column(c) for c in t.columns]
-        pk = t.primary_key
+        pk = self.primary_key
         if pk:
             items.append(exp.PrimaryKey(expressions=[self.key_part(n) for n in pk]))
         after: list[exp.Expression] = []
@@ -156,6 +155,8 @@ class _TableWriter:
                 ref = self.foreign_key(fk)
                 if ref is not None:
                     items.append(ref)
+        # Each part on one line of its own, even in the pretty-printed CREATE TABLE.
+        items = [i if isinstance(i, exp.Var) else rendered(render(i, self.d)) for i in items]
         props: list[exp.Expression] = []
         if t.comment and self.caps.comments == "inline":
             props.append(exp.SchemaCommentProperty(this=exp.Literal.string(t.comment)))
