@@ -65,7 +65,11 @@ class MainWindow(QMainWindow):
 
     # -- building ----------------------------------------------------------------------
     def _action(
-        self, menu: QMenu, text: str, slot: Callable[[], object], shortcut: QKeySequence.StandardKey | str | None = None
+        self,
+        menu: QMenu,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence.StandardKey | str | None = None,
     ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
@@ -109,7 +113,9 @@ class MainWindow(QMainWindow):
         self.add_dock(dock, Qt.DockWidgetArea.LeftDockWidgetArea)
         dock.hide()
 
-    def add_dock(self, dock: QDockWidget, area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea) -> None:
+    def add_dock(
+        self, dock: QDockWidget, area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea
+    ) -> None:
         """Add a view's dock and list it in the View menu."""
         if not dock.objectName():
             dock.setObjectName(dock.windowTitle().replace(" ", "") + "Dock")
@@ -204,7 +210,11 @@ class MainWindow(QMainWindow):
         return self.save_to(self.session.path)
 
     def save_as(self) -> bool:
-        start = str(self.session.path) if self.session.path else f"{self.session.design.document.overview.title}.json"
+        start = (
+            str(self.session.path)
+            if self.session.path
+            else f"{self.session.design.document.overview.title}.json"
+        )
         name, _ = QFileDialog.getSaveFileName(self, "Save design", start, FILE_FILTER)
         return bool(name) and self.save_to(Path(name))
 
@@ -233,7 +243,9 @@ class MainWindow(QMainWindow):
             self,
             "Unsaved changes",
             f"Save the changes to {self.document_name()}?",
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Save,
         )
         if answer == QMessageBox.StandardButton.Save:

@@ -80,7 +80,9 @@ class RecentMenu(QMenu):
         paths = self.recent.paths()
         for number, path in enumerate(paths, start=1):
             # "&1" gives keyboard access; "&" in a file name must not become a mnemonic.
-            label = f"&{number} {path.name.replace('&', '&&')}" if number < 10 else path.name.replace("&", "&&")
+            label = (
+                f"&{number} {path.name.replace('&', '&&')}" if number < 10 else path.name.replace("&", "&&")
+            )
             action = QAction(label, self)
             action.setToolTip(str(path))
             action.setStatusTip(str(path))
