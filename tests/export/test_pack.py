@@ -88,3 +88,15 @@ def test_markdown_keeps_the_reference_sections_in_order(ecommerce_pack) -> None:
     html = (ecommerce_pack.target / "design.html").read_text("utf-8")
     positions = [html.index(f'<section id="{key}">') for key, _ in SECTIONS]
     assert positions == sorted(positions)
+
+
+def test_member_names_cannot_climb_out_of_the_pack() -> None:
+    from studio.export.pack import safe_member
+
+    assert safe_member("../../x") == "x"
+    assert safe_member("/etc/passwd") == "etc/passwd"
+    assert safe_member("a\\..\\..\\b.sql") == "a/b.sql"
+    assert safe_member(".agentconfig.json") == ".agentconfig.json"
+    assert safe_member("주문 <1>.md") == "1-.md"
+    with pytest.raises(ExportError):
+        safe_member("../..")
