@@ -169,6 +169,7 @@ class ApiPanel(QWidget):
 
     # -- gestures -------------------------------------------------------------------------------
     def add_endpoint(self) -> None:
+        self.filter.clear()  # the new endpoint must be visible to be edited
         design = self.session.design
         endpoints = design.document.api.endpoints
         current = self.current_endpoint()

@@ -75,6 +75,8 @@ class OpenApiPreview(QWidget):
         if op.path[:1] and op.path[0] in _SOURCES:  # type: ignore[union-attr]
             if op.path[0] == "components" and len(op.path) == 3 and op.path[2] in ("x", "y"):  # type: ignore[union-attr]
                 return  # dragging on the canvas changes nothing here
+            if op.path == ("api", "graphql_sdl"):  # type: ignore[union-attr]
+                return  # typed in the GraphQL editor: not part of the OpenAPI description
             self._invalidate()
 
     def _invalidate(self) -> None:
