@@ -105,7 +105,8 @@ class TableEditor(QWidget):
         self.empty_label.setVisible(not has)
         self.refresh_header()
 
-    def refresh_header(self) -> None:
+    def refresh_header(self, owners: bool = True) -> None:
+        """Show the table's name, comment and (unless ``owners`` is False) its owner choices."""
         if not self.table_id:
             return
         try:
@@ -116,14 +117,18 @@ class TableEditor(QWidget):
             self.name_edit.setText(table.name)
         if self.comment_edit.text() != table.comment:
             self.comment_edit.setText(table.comment)
+        if owners or self.service_combo.currentData() != table.service:
+            self._fill_owners(table.service)
+
+    def _fill_owners(self, service: str) -> None:
         self.service_combo.clear()
         self.service_combo.addItem("(no owner)", "")
         for component in self.session.design.document.components:
-            if component.kind in OWNER_KINDS or component.id == table.service:
+            if component.kind in OWNER_KINDS or component.id == service:
                 self.service_combo.addItem(component.name or component.id, component.id)
-        if table.service and self.service_combo.findData(table.service) < 0:
-            self.service_combo.addItem(f"missing: {table.service}", table.service)
-        self.service_combo.setCurrentIndex(max(0, self.service_combo.findData(table.service)))
+        if service and self.service_combo.findData(service) < 0:
+            self.service_combo.addItem(f"missing: {service}", service)
+        self.service_combo.setCurrentIndex(max(0, self.service_combo.findData(service)))
 
     def _commit_name(self) -> None:
         if not self.table_id:
@@ -217,13 +222,14 @@ class TableEditor(QWidget):
         owners_changed = op.path[:1] == ("components",) and (
             len(op.path) == 1 or op.path[-1] in ("name", "kind")
         )
-        if owners_changed or (
-            self.table_id
+        own_field = (
+            bool(self.table_id)
             and op.path[:3] == (*TABLES, self.table_id)
             and isinstance(op, SetField)
             and len(op.path) == 4
-        ):
-            self.refresh_header()
+        )
+        if owners_changed or own_field:
+            self.refresh_header(owners=owners_changed)
 
     def reload(self) -> None:
         self.enums.item_model.set_list_path(("schema", "enums"))

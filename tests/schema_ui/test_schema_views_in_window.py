@@ -1,0 +1,52 @@
+"""The schema views installed in the real main window: ERD, schema dock and preview agree."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from studio.ui.main_window import MainWindow
+from studio.ui.recent import RecentFiles
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "config"))
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path / "config"))
+    recent = RecentFiles(QSettings(str(tmp_path / "recent.ini"), QSettings.Format.IniFormat))
+    win = MainWindow(recent=recent)
+    qtbot.addWidget(win, before_close_func=lambda w: w.session.undo_stack.setClean())
+    win.open_initial(None)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.session.close()
+
+
+def test_erd_click_drives_the_schema_dock_and_preview(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    schema, preview, erd = window.schema_dock, window.ddl_preview_dock, window.erd_dock  # type: ignore[attr-defined]
+    erd.show()
+    erd.raise_()
+    erd.canvas.table_clicked.emit("tbl-products")
+    assert schema.editor.table_id == "tbl-products"
+    qtbot.waitUntil(lambda: 'CREATE TABLE "products"' in preview.text.toPlainText(), timeout=2000)
+    schema.tables.select_table("tbl-users")
+    assert erd.canvas.selected == "tbl-users"
+
+
+def test_outline_section_and_problem_activation(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    schema, preview = window.schema_dock, window.ddl_preview_dock  # type: ignore[attr-defined]
+    schema.hide()
+    assert window.show_section("tables")
+    assert schema.isVisible()
+    preview.on_activate(("schema", "tables", "tbl-orders", "indexes", "idx-user-id"))
+    assert schema.editor.indexes.current_item_id() == "idx-user-id"
+    canvas = getattr(window, "canvas", None)
+    if canvas is not None:  # a component finding selects it on the canvas
+        preview.on_activate(("components", "cmp-gateway"))
+        assert canvas.selection()[0] == ["cmp-gateway"]
