@@ -156,9 +156,9 @@ class ApiPanel(QWidget):
         self.tree.expandAll()
         for row in range(self.proxy.rowCount()):
             self.tree.setFirstColumnSpanned(row, QModelIndex(), True)
-        if self._kept is not None:
+        if self._kept is not None and self.model.index_of(self._kept).isValid():
             self.select_endpoint(self._kept)
-        elif self.model.groups:
+        elif self.model.groups:  # a new document, or the current endpoint was deleted
             self.select_endpoint(self.model.members[0][0])
         self._current_changed(self.tree.currentIndex(), QModelIndex())
         self._show_problems()
