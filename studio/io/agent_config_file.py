@@ -286,6 +286,8 @@ def write_agent_config(path: str | os.PathLike[str], section: dict[str, Any]) ->
     Raises :class:`AgentConfigFileError` (file untouched) if the existing file is malformed.
     """
     target = Path(path)
+    if target.is_symlink():  # update the file the link points at; the link stays a link
+        target = target.resolve()
     new = merged_config_text(target, section)
     if target.is_file() and target.read_bytes() == new.encode("utf-8"):
         return False

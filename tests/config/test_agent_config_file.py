@@ -196,3 +196,13 @@ def test_merge_keeps_everything_outside_the_changed_values(
         assert out.endswith(tail)
     if all(existing.get(k) == v for k, v in new.items()):
         assert out == text  # nothing changed: not one byte rewritten
+
+
+def test_a_symlinked_config_stays_a_link(tmp_path: Path) -> None:
+    real = tmp_path / "shared" / "agentconfig.json"
+    real.parent.mkdir()
+    real.write_text('{"backend-architect": {"database": "mysql"}}', "utf-8")
+    link = tmp_path / ".agentconfig.json"
+    link.symlink_to(real)
+    assert write_agent_config(link, {"database": "sqlite"})
+    assert link.is_symlink() and real.read_text("utf-8") == '{"backend-architect": {"database": "sqlite"}}'
