@@ -143,12 +143,13 @@ _chunk = st.sampled_from(["x", "yy", "z\nw", "é😀", "", 'CREATE TABLE "t" ();
 
 
 @settings(max_examples=200, deadline=None)
-@given(old=st.lists(_chunk, max_size=6), new=st.lists(_chunk, max_size=6))
-def test_sync_text_gives_the_new_text(qapp, old: list[str], new: list[str]) -> None:  # type: ignore[no-untyped-def]
+@given(old=st.lists(_chunk, max_size=6), new=st.lists(_chunk, max_size=6), reuse=st.booleans())
+def test_sync_text_gives_the_new_text(qapp, old: list[str], new: list[str], reuse: bool) -> None:  # type: ignore[no-untyped-def]
     owner = QObject()
     document = QTextDocument(owner)
     before, after = "\n\n".join(old), "\n\n".join(new)
     document.setPlainText(before)
-    sync_text(document, before, after)
+    chunks = sync_text(document, before, after, before.split("\n\n") if reuse else None)
     assert document.toPlainText() == after
+    assert "\n\n".join(chunks) == after
     owner.deleteLater()

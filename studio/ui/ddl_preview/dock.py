@@ -52,6 +52,8 @@ class DdlPreviewDock(QDockWidget):
         self.table_id = ""
         self.renderer = DdlRenderer(lambda: self.session.design.document.schema, dialect.name)
         self._shown = ""
+        #: ``_shown`` split into statements while the whole schema is shown (saves a split per edit).
+        self._shown_chunks: list[str] | None = None
         self._scroll_pending = False
         self.on_activate: Callable[[Path], None] | None = None
 
@@ -170,9 +172,10 @@ class DdlPreviewDock(QDockWidget):
         if text != self._shown:
             document: QTextDocument = self.text.document()
             if self.scope() == SHOW_SCHEMA:
-                sync_text(document, self._shown, text)
+                self._shown_chunks = sync_text(document, self._shown, text, self._shown_chunks)
             else:
                 document.setPlainText(text)
+                self._shown_chunks = None
             self._shown = text
         if self._scroll_pending and self.scope() == SHOW_SCHEMA:
             self._scroll_to_table()
