@@ -114,7 +114,9 @@ def overview(session: DocumentSession, parent: QWidget | None = None) -> Section
     form.addRow("Summary", summary)
     form.addRow("Users at launch", launch)
     form.addRow("Users targeted", target)
+    summary.setMaximumHeight(160)
     layout.addLayout(form)
+    layout.addStretch(1)
     return SectionPage(
         page, binder, {"title": title, "summary": summary, "users_at_launch": launch, "users_target": target}
     )

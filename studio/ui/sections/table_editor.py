@@ -61,9 +61,14 @@ class TableEditor(QWidget):
         self.view.setWordWrap(False)
         self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 10)
         header = self.view.horizontalHeader()
-        header.setStretchLastSection(True)
+        # The last text-like column takes the spare width; numbers and flags fit their contents.
+        texts = [i for i, spec in enumerate(columns) if spec.kind in ("text", "list", "choice")]
+        stretch = texts[-1] if texts else len(columns) - 1
+        header.setStretchLastSection(False)
         for i, spec in enumerate(columns):
-            if spec.width:
+            if i == stretch:
+                header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch)
+            elif spec.width:
                 self.view.setColumnWidth(i, spec.width)
             elif spec.kind in ("int", "float", "bool"):
                 header.setSectionResizeMode(i, QHeaderView.ResizeMode.ResizeToContents)
