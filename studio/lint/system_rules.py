@@ -16,6 +16,8 @@ SYNC_PROTOCOLS = frozenset({Protocol.REST, Protocol.GRAPHQL, Protocol.GRPC})
 DB_PROTOCOLS = frozenset({Protocol.DB_READ, Protocol.DB_WRITE})
 #: Components that run code of their own and so own data.
 CODE_KINDS = frozenset({ComponentKind.SERVICE, ComponentKind.WORKER})
+#: A cycle's label names at most this many components.
+MAX_CYCLE_NAMES = 6
 #: Components that may own an endpoint.
 ENDPOINT_OWNER_KINDS = CODE_KINDS | {ComponentKind.API_GATEWAY, ComponentKind.EXTERNAL}
 
@@ -83,12 +85,20 @@ def sync_cycles(ctx: LintContext) -> Iterator[Hit]:
             and not graph.has_edge(conn.source, conn.target)
         ):
             graph.add_edge(conn.source, conn.target, connection=conn.id)
-    # One finding per strongly connected component keeps this linear on large designs.
-    for members in nx.strongly_connected_components(graph):
-        if len(members) == 1 and not any(graph.has_edge(m, m) for m in members):
-            continue
-        cycle = nx.find_cycle(graph.subgraph(members))
-        names = [ctx.component_label(u) for u, _ in cycle] + [ctx.component_label(cycle[0][0])]
+    # One finding per strongly connected component keeps this linear on large designs;
+    # each starts at its first component in document order, so the output is stable.
+    order = {c.id: n for n, c in enumerate(ctx.document.components)}
+    cyclic = [
+        sorted(members, key=lambda m: order.get(m, len(order)))
+        for members in nx.strongly_connected_components(graph)
+        if len(members) > 1 or any(graph.has_edge(m, m) for m in members)
+    ]
+    for members in sorted(cyclic, key=lambda ms: order.get(ms[0], len(order))):
+        cycle = nx.find_cycle(graph.subgraph(members), source=members[0])
+        names = [ctx.component_label(u) for u, _ in cycle]
+        if len(names) > MAX_CYCLE_NAMES:  # the label names the element; the count says the rest
+            names = [*names[: MAX_CYCLE_NAMES - 1], "\u2026"]
+        names.append(ctx.component_label(cycle[0][0]))
         first = graph.edges[cycle[0]]["connection"]
         extra = f" ({len(members)} components call each other)" if len(members) > len(cycle) else ""
         yield Hit(

@@ -153,3 +153,13 @@ def test_migration_template_findings() -> None:
     assert not any(f.is_error for f in findings)
     # The migration template keeps a database per service, so no shared-database finding.
     assert "system.shared-database" not in {f.rule_id for f in findings}
+
+
+def test_cycle_report_is_stable_and_short() -> None:
+    """The cycle starts at its first component in document order, and long ones are cut."""
+    ids = [f"s{n}" for n in range(9)]
+    comps = _components(*((i, ComponentKind.SERVICE) for i in ids))
+    conns = [_conn(f"c{n}", ids[n], ids[(n + 1) % 9]) for n in range(9)]
+    [finding] = rule_findings(DesignDocument(components=comps, connections=conns[::-1]), "system.sync-cycle")
+    assert finding.element_label == "S0 -> S1 -> S2 -> S3 -> S4 -> \u2026 -> S0"
+    assert finding.element_path == ("connections", "c0")
