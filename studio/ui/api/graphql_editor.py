@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QColor, QFontDatabase, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtGui import QColor, QFontDatabase, QShowEvent, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -15,9 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio.export.graphql import SdlProblem, check_sdl
 from studio.model import Operation
 from studio.ui.session import DocumentSession
+
+if TYPE_CHECKING:
+    from studio.export.graphql import SdlProblem
 
 SDL_PATH = ("api", "graphql_sdl")
 
@@ -27,6 +31,8 @@ class GraphqlEditor(QWidget):
         super().__init__(parent)
         self.session = session
         self.problems: list[SdlProblem] = []
+        #: Checked when first shown: graphql-core takes a while to import, the window must not wait.
+        self._stale = True
         self.editor = QPlainTextEdit(self)
         self.editor.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
@@ -63,7 +69,9 @@ class GraphqlEditor(QWidget):
             moved.setPosition(min(cursor, len(text)))
             self.editor.setTextCursor(moved)
             self.editor.blockSignals(blocked)
-        self.validate()
+        self._stale = True
+        if self.isVisible():
+            self.validate()
 
     def _typed(self) -> None:
         text = self.editor.toPlainText()
@@ -72,13 +80,21 @@ class GraphqlEditor(QWidget):
             self.session.push(design.set_op(SDL_PATH, text, "Edit GraphQL schema"), merge=True)
         self._timer.start()
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self._stale:
+            self.validate()
+
     def _on_changed(self, op: Operation) -> None:
         if op.path == SDL_PATH and self.editor.toPlainText() != self.session.design.document.api.graphql_sdl:  # type: ignore[union-attr]
             self.reload()
 
     def validate(self) -> list[SdlProblem]:
         """Check the SDL now; mark each problem's place and list it."""
+        from studio.export.graphql import check_sdl
+
         self._timer.stop()
+        self._stale = False
         text = self.editor.toPlainText()
         self.problems = check_sdl(text)
         self.list.clear()
