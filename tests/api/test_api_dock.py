@@ -208,3 +208,14 @@ def test_selecting_an_endpoint_scrolls_the_preview_to_it(panel: ApiPanel) -> Non
     panel.tabs.setCurrentWidget(panel.openapi)
     panel.select_endpoint("ep-order-status")
     assert panel.openapi.text.textCursor().block().text() == "  /orders/{id}/status:"
+
+
+def test_graphql_problems_appear_when_the_tab_is_shown(
+    qtbot: QtBot, panel: ApiPanel, session: DocumentSession
+) -> None:
+    session.push(session.design.set_op(("api", "graphql_sdl"), "type Query {\n  me: Me\n}\n"))
+    assert panel.graphql.editor.toPlainText() == "type Query {\n  me: Me\n}\n"  # follows the model
+    panel.tabs.setCurrentWidget(panel.graphql)
+    qtbot.waitUntil(lambda: bool(panel.graphql.problems), timeout=3000)
+    assert str(panel.graphql.problems[0]) == "line 2, column 7: Unknown type 'Me'."
+    assert "1 problem" in panel.graphql.status.text()
