@@ -59,8 +59,8 @@ def _type_and_enter(qtbot, editor, text: str) -> None:  # type: ignore[no-untype
 
 def test_add_table_and_undo(qtbot, dock: SchemaDock, session: DocumentSession) -> None:  # type: ignore[no-untyped-def]
     before = _snapshot(session)
-    dock.tables.list.setFocus()
-    qtbot.keyClick(dock.tables.list, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    dock.editor.columns.setFocus()  # anywhere in the dock
+    qtbot.keyClick(dock.editor.columns, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
     tables = session.design.document.schema.tables
     assert [t.name for t in tables][-1] == "new_table"
     assert tables[-1].primary_key == ["id"]
@@ -323,3 +323,16 @@ def test_select_path_opens_the_right_tab_and_row(dock: SchemaDock) -> None:
     assert dock.editor.tabs.currentIndex() == 1
     assert dock.editor.indexes.current_item_id() == "idx-active-orders"
     assert not dock.select_path(("components", "cmp-web"))
+
+
+def test_default_is_checked_and_clears_to_none(qtbot, dock: SchemaDock, session: DocumentSession) -> None:  # type: ignore[no-untyped-def]
+    _open(qtbot, dock, "orders")
+    grid = dock.editor.columns
+    editor = _edit_cell(qtbot, grid, 3, 3)  # status -> Default
+    assert isinstance(editor, SqlLineEdit)
+    _type_and_enter(qtbot, editor, "LOWER(")
+    assert _table(session, "orders").column("status").default is None
+    _type_and_enter(qtbot, _edit_cell(qtbot, grid, 3, 3), "'pending'")
+    assert _table(session, "orders").column("status").default == "'pending'"
+    _type_and_enter(qtbot, _edit_cell(qtbot, grid, 3, 3), "")
+    assert _table(session, "orders").column("status").default is None

@@ -36,6 +36,9 @@ class SchemaDock(QDockWidget):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([190, 720])
         self.setWidget(splitter)
+        # Ctrl+T adds a table wherever the focus is inside the dock, not only in the list.
+        self.tables.removeAction(self.tables.add_action)
+        self.addAction(self.tables.add_action)
         self.tables.table_selected.connect(self._table_selected)
         session.changed.connect(self._on_changed)
         session.replaced.connect(self._on_replaced)

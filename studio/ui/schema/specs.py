@@ -46,7 +46,12 @@ def column_fields(
         ),
         FieldSpec("nullable", "Null", FieldKind.BOOL, "Nullable", width=44),
         FieldSpec(
-            "default", "Default", width=130, empty_is_none=True, tooltip="Default expression, e.g. NOW()"
+            "default",
+            "Default",
+            FieldKind.SQL,
+            width=130,
+            empty_is_none=True,
+            tooltip="Default expression, e.g. NOW() or 'pending'; checked as you type",
         ),
         FieldSpec("primary_key", "PK", FieldKind.BOOL, "Primary key", width=36),
         FieldSpec("unique", "Uniq", FieldKind.BOOL, "Unique", width=44),
