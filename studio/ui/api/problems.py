@@ -7,6 +7,7 @@ Duplicate routes are compared with parameter names erased (``/users/{id}`` and
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from studio.model import AuthLevel, ComponentKind, DesignDocument, Endpoint
 from studio.model.api_paths import normalise_path, path_parameters, path_problems
@@ -24,11 +25,18 @@ class EndpointProblem:
     message: str
 
 
+@lru_cache(maxsize=8192)
+def _path_facts(path: str) -> tuple[tuple[str, ...], str]:
+    """(problems, route with parameter names erased) of a path; paths repeat, so memoised."""
+    normal = normalise_path(path.strip())
+    route = normal
+    for name in path_parameters(normal):
+        route = route.replace(f"{{{name}}}", "{}")
+    return tuple(path_problems(normal)), route.rstrip("/") or "/"
+
+
 def route_key(endpoint: Endpoint) -> tuple[str, str]:
-    path = normalise_path(endpoint.path.strip())
-    for name in path_parameters(path):
-        path = path.replace(f"{{{name}}}", "{}")
-    return endpoint.method.value, path.rstrip("/") or "/"
+    return endpoint.method.value, _path_facts(endpoint.path)[1]
 
 
 def looks_admin(endpoint: Endpoint) -> bool:
@@ -49,7 +57,7 @@ def endpoint_problems(document: DesignDocument) -> list[EndpointProblem]:
     tables = {t.name for t in document.schema.tables}
     for endpoint in document.api.endpoints:
         label = f"{endpoint.method.value} {endpoint.path}"
-        for problem in path_problems(normalise_path(endpoint.path.strip())):
+        for problem in _path_facts(endpoint.path)[0]:
             out.append(EndpointProblem(endpoint.id, "error", f"{label}: {problem}"))
         key = route_key(endpoint)
         if key in first_of:
