@@ -153,3 +153,14 @@ def test_sync_text_gives_the_new_text(qapp, old: list[str], new: list[str], reus
     assert document.toPlainText() == after
     assert "\n\n".join(chunks) == after
     owner.deleteLater()
+
+
+def test_highlighting_follows_a_dark_palette(qtbot, preview: DdlPreviewDock) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QColor, QPalette
+
+    light_keyword = preview.highlighter.formats["keyword"].foreground().color().name()
+    palette = preview.palette()
+    palette.setColor(QPalette.ColorRole.Base, QColor("#161B22"))
+    preview.setPalette(palette)
+    assert preview.highlighter.dark
+    assert preview.highlighter.formats["keyword"].foreground().color().name() != light_keyword

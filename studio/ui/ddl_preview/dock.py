@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QFontDatabase, QGuiApplication, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QComboBox,
@@ -120,6 +120,12 @@ class DdlPreviewDock(QDockWidget):
         self._sync_combo()
         self.refresh()
         self.problems.relint()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        """A theme switch changes the palette: recolour the SQL to match."""
+        if event.type() == QEvent.Type.PaletteChange:
+            self.highlighter.set_dark(self.palette().base().color().lightness() < 128)
+        super().changeEvent(event)
 
     # -- what is shown ---------------------------------------------------------------------
     def scope(self) -> str:

@@ -61,8 +61,20 @@ DARK = {
 class SqlHighlighter(QSyntaxHighlighter):
     def __init__(self, document: QTextDocument, dark: bool = False) -> None:
         super().__init__(document)
+        self.dark = dark
+        self.formats = self._formats(dark)
+
+    def set_dark(self, dark: bool) -> None:
+        """Follow a theme switch: new colours, every line coloured again."""
+        if dark != self.dark:
+            self.dark = dark
+            self.formats = self._formats(dark)
+            self.rehighlight()
+
+    @staticmethod
+    def _formats(dark: bool) -> dict[str, QTextCharFormat]:
         colors = DARK if dark else LIGHT
-        self.formats = {
+        return {
             "keyword": _format(colors["keyword"], bold=True),
             "type": _format(colors["type"]),
             "identifier": _format(colors["identifier"]),
