@@ -336,3 +336,17 @@ def test_default_is_checked_and_clears_to_none(qtbot, dock: SchemaDock, session:
     assert _table(session, "orders").column("status").default == "'pending'"
     _type_and_enter(qtbot, _edit_cell(qtbot, grid, 3, 3), "")
     assert _table(session, "orders").column("status").default is None
+
+
+def test_delete_key_in_the_list_deletes_but_not_in_the_filter(
+    qtbot, dock: SchemaDock, session: DocumentSession
+) -> None:  # type: ignore[no-untyped-def]
+    dock.tables.filter.setFocus()
+    qtbot.keyClick(dock.tables.filter, Qt.Key.Key_Delete)
+    assert len(session.design.document.schema.tables) == 4
+    dock.tables.select_table("tbl-users")
+    dock.tables.list.setFocus()
+    qtbot.keyClick(dock.tables.list, Qt.Key.Key_Delete)
+    assert _table(session, "users") is None
+    session.undo_stack.undo()
+    assert _table(session, "users") is not None

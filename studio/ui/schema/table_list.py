@@ -43,7 +43,11 @@ class TableList(QWidget):
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
         self.add_action = self._button(bar, "+", "Add table (Ctrl+T)", self.add_table, QKeySequence("Ctrl+T"))
-        self._button(bar, "\u2212", "Delete table", self.delete_current)
+        delete = self._button(bar, "\u2212", "Delete table (Delete in the list)", self.delete_current)
+        # Only in the list itself: Delete in the filter field edits the filter.
+        delete.setShortcut(QKeySequence(Qt.Key.Key_Delete))
+        delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.list.addAction(delete)
         bar.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
