@@ -100,3 +100,23 @@ def test_member_names_cannot_climb_out_of_the_pack() -> None:
     assert safe_member("주문 <1>.md") == "1-.md"
     with pytest.raises(ExportError):
         safe_member("../..")
+
+
+def test_painting_many_items_does_not_drain_none() -> None:
+    """PySide6 6.12.0 on Python 3.11 drops a reference to None on every void call."""
+    import subprocess
+    import sys
+
+    script = (
+        "from studio.export.qt_refcount import protect_none\n"
+        "protect_none()\n"
+        "from PySide6.QtGui import QColor, QPen\n"
+        "pen = QPen(QColor('#000'))\n"
+        "for _ in range(200_000):\n"
+        "    pen.setWidthF(1.5)\n"
+        "print('ok')\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, cwd=Path.cwd()
+    )
+    assert run.returncode == 0 and run.stdout.strip() == "ok", run.stderr[-500:]
