@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from studio.io.gallery import load_template
@@ -184,6 +185,9 @@ def test_roadmap_milestones_and_task_done_flags(
     doc = session.design.document
     assert doc.roadmap[3].end_week == 10 and doc.roadmap[3].tasks[1].done is True
     assert tasks.model.data(tasks.model.index(1, 0), Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    edit_cell(qtbot, milestones.view, 3, 1, "12")
+    warning = next(w for w in page.widget.findChildren(QLabel) if "before it starts" in w.text())
+    assert warning.text() == "Production readiness: ends in week 10, before it starts (week 12)"
     _undo_all(session, before)
 
 

@@ -315,6 +315,24 @@ def roadmap(session: DocumentSession, parent: QWidget | None = None) -> SectionP
         page,
     )
     layout.addWidget(_master_detail(milestones, ("roadmap",), [("tasks", tasks, tasks.set_path)]))
+    warning = QLabel(page)
+    warning.setWordWrap(True)
+    warning.setTextFormat(Qt.TextFormat.PlainText)
+    warning.setStyleSheet("color: #b71c1c")
+    layout.addWidget(warning)
+
+    def check_weeks(*_: object) -> None:  # a week range the wrong way round is a typo worth showing
+        wrong = [m for m in session.design.document.roadmap if m.end_week < m.start_week]
+        warning.setText(
+            "\n".join(
+                f"{m.name}: ends in week {m.end_week}, before it starts (week {m.start_week})" for m in wrong
+            )
+        )
+        warning.setVisible(bool(wrong))
+
+    milestones.model.dataChanged.connect(check_weeks)
+    milestones.model.modelReset.connect(check_weeks)
+    check_weeks()
     return SectionPage(page, FormBinder(session, (), page), {"milestones": milestones, "tasks": tasks})
 
 
