@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
-from pathlib import Path
 
 from studio.export.pack import PackResult
 
@@ -110,7 +109,7 @@ def test_design_file_keeps_the_names_exactly(hostile_pack: PackResult) -> None:
     from studio.io.design_file import load_design
     from tests.export.conftest import hostile_design
 
-    assert load_design(next(Path(hostile_pack.target).glob("*.json"))) == hostile_design()
+    assert load_design(hostile_pack.target / "design.json") == hostile_design()
 
 
 def test_cjk_and_emoji_names_are_text_in_svg_and_embedded_in_pdf(hostile_pack: PackResult) -> None:

@@ -71,7 +71,7 @@ def test_graphql_builds(pack: Path) -> None:
 
 def test_dbml_parses_with_every_table_and_reference(pack: Path) -> None:
     parsed = PyDBML((pack / "schema.dbml").read_text("utf-8"))
-    design = load_design(next(pack.glob("*.json")))
+    design = load_design(pack / "design.json")
     assert len(parsed.tables) == len(design.schema.tables)
     assert len(parsed.refs) == sum(len(t.foreign_keys) for t in design.schema.tables)
     names = {t.name for t in parsed.tables}
@@ -85,7 +85,7 @@ def test_graphviz_lays_out_the_dot_file(pack: Path) -> None:
     assert run.returncode == 0, run.stderr
     svg = ET.fromstring(run.stdout)
     titles = [e.text for e in svg.iter("{http://www.w3.org/2000/svg}title")]
-    design = load_design(next(pack.glob("*.json")))
+    design = load_design(pack / "design.json")
     assert sum(1 for t in titles if t and re.fullmatch(r"c\d+", t)) == len(design.components)
 
 
@@ -105,7 +105,7 @@ def test_mermaid_parses_every_diagram(pack: Path) -> None:
         [need("node"), str(TOOLS / "mermaid-parse.mjs"), *files], capture_output=True, text=True, timeout=180
     )
     results = {Path(r["file"]).name: r for r in map(json.loads, run.stdout.splitlines())}
-    design = load_design(next(pack.glob("*.json")))
+    design = load_design(pack / "design.json")
     for name, result in results.items():
         assert result["ok"], f"{name}: {result.get('error')}"
     assert results["system.mmd"]["type"].startswith("flowchart")
@@ -121,7 +121,7 @@ def test_sqlite_runs_its_ddl(pack: Path) -> None:
     con = sqlite3.connect(":memory:")
     con.executescript((pack / "schema.sqlite.sql").read_text("utf-8"))
     tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    design = load_design(next(pack.glob("*.json")))
+    design = load_design(pack / "design.json")
     assert tables == {t.name for t in design.schema.tables}
 
 
@@ -129,7 +129,7 @@ def test_duckdb_runs_its_ddl(pack: Path) -> None:
     con = duckdb.connect(":memory:")
     con.execute((pack / "schema.duckdb.sql").read_text("utf-8"))
     tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
-    design = load_design(next(pack.glob("*.json")))
+    design = load_design(pack / "design.json")
     assert tables == {t.name for t in design.schema.tables}
 
 
@@ -144,7 +144,7 @@ def test_drawio_is_well_formed_with_groups_and_positions(pack: Path) -> None:
         assert edge.get("source") in known and edge.get("target") in known
     for cell in cells:
         assert cell.get("parent") is None or cell.get("parent") in known
-    design = load_design(next(pack.glob("*.json")))
+    design = load_design(pack / "design.json")
     vertices = [c for c in cells if c.get("vertex") == "1"]
     assert len(vertices) == len(design.components) + len(design.groups)
     assert len(edges) == len(design.connections)
@@ -154,7 +154,7 @@ def test_drawio_is_well_formed_with_groups_and_positions(pack: Path) -> None:
 
 
 def test_pdf_has_the_title_as_text(pack: Path) -> None:
-    design = load_design(next(pack.glob("*.json")))
+    design = load_design(pack / "design.json")
     reader = PdfReader(pack / "design.pdf")
     # NFKC: Qt's ToUnicode map may name a CJK glyph by its Kangxi radical twin (U+2F42 for 文).
     first = unicodedata.normalize("NFKC", reader.pages[0].extract_text())
@@ -165,7 +165,7 @@ def test_pdf_has_the_title_as_text(pack: Path) -> None:
 
 
 def test_design_file_round_trips(pack: Path) -> None:
-    assert load_design(next(pack.glob("*.json"))).components
+    assert load_design(pack / "design.json").components
 
 
 def test_agent_config_is_json_with_the_section(pack: Path) -> None:
