@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QWheelEvent
 from PySide6.QtTest import QTest
@@ -17,6 +18,7 @@ def _dump(editor) -> dict:  # type: ignore[no-untyped-def]
     return editor.session.design.document.model_dump(mode="json")
 
 
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")  # Qt 6 keeps only the QPoint drag-event constructors
 def test_palette_drop_creates_component_at_drop_point(editor, qtbot) -> None:  # type: ignore[no-untyped-def]
     palette = Palette()
     qtbot.addWidget(palette)
@@ -27,8 +29,8 @@ def test_palette_drop_creates_component_at_drop_point(editor, qtbot) -> None:  #
     before = {c.id for c in editor.session.design.document.components}
     steps = editor.session.undo_stack.count()
     for event in (
-        QDragEnterEvent(QPointF(point), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier),
-        QDragMoveEvent(QPointF(point), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier),
+        QDragEnterEvent(point, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier),
+        QDragMoveEvent(point, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier),
         QDropEvent(QPointF(point), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier),
     ):
         QApplication.sendEvent(viewport, event)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
@@ -72,14 +73,28 @@ def label_rect(look: ConnectionLook, p1: QPointF, p2: QPointF) -> QRectF:
     return label_box(label_text(look, p1, p2), p1, p2)
 
 
-def label_box(text: str, p1: QPointF, p2: QPointF) -> QRectF:
-    """The pill a label is drawn in, centred on the line."""
+LABEL_STOPS = (0.5, 0.38, 0.62, 0.28, 0.72)
+
+
+def place_label(text: str, p1: QPointF, p2: QPointF, blocked: Callable[[QRectF], bool]) -> QRectF:
+    """The label's box at the first point along the line where it covers no component."""
+    if not text:
+        return QRectF()
+    for t in LABEL_STOPS:
+        box = label_box(text, p1, p2, t)
+        if not blocked(box):
+            return box
+    return label_box(text, p1, p2)
+
+
+def label_box(text: str, p1: QPointF, p2: QPointF, t: float = 0.5) -> QRectF:
+    """The pill a label is drawn in, centred on the point ``t`` of the way along the line."""
     if not text:
         return QRectF()
     fm = metrics(LABEL_PX)
     width = fm.horizontalAdvance(text) + 14
     height = fm.height() + 6
-    mid = (p1 + p2) / 2
+    mid = p1 + (p2 - p1) * t
     return QRectF(mid.x() - width / 2, mid.y() - height / 2, width, height)
 
 

@@ -17,9 +17,10 @@ from PySide6.QtSvg import QSvgGenerator
 from studio.export.diagrams.system_edges import (
     ConnectionLook,
     edge_points,
-    label_rect,
+    label_text,
     paint_connection,
     parallel_offset,
+    place_label,
 )
 from studio.export.diagrams.system_groups import GroupLook, paint_group
 from studio.export.diagrams.system_nodes import ComponentLook, paint_component
@@ -35,8 +36,19 @@ class RenderError(ValueError):
     """A drawing that cannot be written as asked (unknown format, too large)."""
 
 
+CELL = 400.0
+
+
 def component_rect(x: float, y: float) -> QRectF:
     return QRectF(x, y, NODE_WIDTH, NODE_HEIGHT)
+
+
+def _cells(rect: QRectF) -> list[tuple[int, int]]:
+    return [
+        (i, j)
+        for i in range(int(rect.left() // CELL), int(rect.right() // CELL) + 1)
+        for j in range(int(rect.top() // CELL), int(rect.bottom() // CELL) + 1)
+    ]
 
 
 class _Drawing:
@@ -51,12 +63,23 @@ class _Drawing:
         pairs: dict[frozenset[str], list[str]] = defaultdict(list)
         for c in self.connections:
             pairs[frozenset((c.source, c.target))].append(c.id)
+        cells: dict[tuple[int, int], list[QRectF]] = defaultdict(list)  # a coarse index of nodes
+        for c in self.components:
+            rect = component_rect(c.x, c.y)
+            for cell in _cells(rect):
+                cells[cell].append(rect)
+
+        def blocked(box: QRectF) -> bool:
+            return any(r.intersects(box) for cell in _cells(box) for r in cells.get(cell, ()))
+
         self.edges = []
         for c in self.connections:
             offset = parallel_offset(c.id, c.source, c.target, pairs[frozenset((c.source, c.target))])
             a, b = shown[c.source], shown[c.target]
             p1, p2 = edge_points(component_rect(a.x, a.y), component_rect(b.x, b.y), offset)
-            self.edges.append((ConnectionLook.of(c), p1, p2))
+            look = ConnectionLook.of(c)
+            text = label_text(look, p1, p2)
+            self.edges.append((look, p1, p2, (text, place_label(text, p1, p2, blocked))))
 
     def bounds(self) -> QRectF:
         rect = QRectF()
@@ -64,8 +87,9 @@ class _Drawing:
             rect = rect.united(component_rect(c.x, c.y).adjusted(-8, -14, 14, 8))
         for g in self.groups:
             rect = rect.united(QRectF(g.x, g.y, g.width, g.height))
-        for look, p1, p2 in self.edges:
-            rect = rect.united(label_rect(look, p1, p2))
+        for _, _, _, (text, box) in self.edges:
+            if text:
+                rect = rect.united(box)
         if rect.isNull():
             rect = QRectF(0, 0, 200, 100)
         return rect.marginsAdded(QMarginsF(MARGIN, MARGIN, MARGIN, MARGIN))
@@ -75,10 +99,10 @@ class _Drawing:
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         for g in self.groups:
             paint_group(painter, GroupLook.of(g), QRectF(g.x, g.y, g.width, g.height), theme)
-        for look, p1, p2 in self.edges:
-            paint_connection(painter, look, p1, p2, theme, show_label=False)
-        for look, p1, p2 in self.edges:  # labels over every line
-            paint_connection(painter, look, p1, p2, theme)
+        for look, p1, p2, label in self.edges:
+            paint_connection(painter, look, p1, p2, theme, show_label=False, label=label)
+        for look, p1, p2, label in self.edges:  # labels over every line
+            paint_connection(painter, look, p1, p2, theme, label=label)
         for c in self.components:
             paint_component(painter, ComponentLook.of(c), component_rect(c.x, c.y), theme)
 

@@ -31,6 +31,7 @@ def install(window: MainWindow) -> None:
     window.add_dock(palette_dock, Qt.DockWidgetArea.LeftDockWidgetArea)
 
     inspector = Inspector(window.session)
+    inspector.setMinimumWidth(260)
     inspector_dock = QDockWidget("Inspector", window)
     inspector_dock.setObjectName("InspectorDock")
     inspector_dock.setWidget(inspector)

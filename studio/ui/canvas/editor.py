@@ -126,7 +126,7 @@ class CanvasEditor(QObject):
         self._action("fit", "&Fit Drawing", self.view.fit_all, "Ctrl+1")
         snap = self._action("snap", "Snap to &Grid", self.toggle_snap, "Ctrl+'", checkable=True)
         snap.setChecked(self.scene.snap_enabled)
-        minimap = self._action("minimap", "&Minimap", lambda: self.minimap.setVisible(self.actions["minimap"].isChecked()), checkable=True)
+        minimap = self._action("minimap", "&Minimap", lambda: self.minimap.set_wanted(self.actions["minimap"].isChecked()), checkable=True)
         minimap.setChecked(True)
         for edge, text in (("left", "Left"), ("hcenter", "Horizontal Centres"), ("right", "Right"),
                            ("top", "Top"), ("vcenter", "Vertical Centres"), ("bottom", "Bottom")):

@@ -60,7 +60,7 @@ FIELDS: dict[str, tuple[Field, ...]] = {
         Field("description", "Description", "text"),
         Field("x", "X", "float"),
         Field("y", "Y", "float"),
-        Field("pinned", "Pinned (auto-layout leaves it)", "check"),
+        Field("pinned", "Pinned", "check"),
     ),
     "connections": (
         Field("source", "From", "ref"),
@@ -141,7 +141,12 @@ class Inspector(QWidget):
         if not section:
             self.header.setText("Nothing selected. Select a component, connection or group to edit it.")
         else:
-            what = f"{len(ids)} {NOUNS[section]}s (shared fields)" if len(ids) > 1 else NOUNS[section].capitalize()
+            if len(ids) > 1:
+                what = f"{len(ids)} {NOUNS[section]}s (shared fields)"
+            else:
+                item = self.session.design.get((section, ids[0]))
+                title = getattr(item, "name", "") or item.id
+                what = f"{NOUNS[section].capitalize()}: {title}"
             self.header.setText(what + (f"; also selected: {', '.join(others)}" if others else ""))
         if (section, ids) != (self.section, self.ids):
             self.section, self.ids = section, list(ids)
@@ -150,8 +155,12 @@ class Inspector(QWidget):
 
     def _build(self) -> None:
         form_host = QWidget()
-        form = QFormLayout(form_host)
+        column = QVBoxLayout(form_host)
+        form = QFormLayout()
+        column.addLayout(form)
+        column.addStretch(1)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self._widgets = {}
         for f in FIELDS.get(self.section, ()):
             if f.widget == "members" and len(self.ids) > 1:
@@ -211,6 +220,9 @@ class Inspector(QWidget):
         if f.widget == "check":
             b = QCheckBox()
             b.setObjectName(f"inspector_{f.name}")
+            if f.name == "pinned":
+                b.setText("keep in place")
+                b.setToolTip("Auto-layout leaves pinned components where they are")
             b.clicked.connect(lambda checked, f=f: self._edit(f, bool(checked)))
             return b
         label = QLabel()

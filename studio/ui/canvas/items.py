@@ -23,7 +23,7 @@ from studio.export.diagrams import (
     paint_connection,
     paint_group,
 )
-from studio.export.diagrams.system_edges import edge_shape, label_box, label_text
+from studio.export.diagrams.system_edges import edge_shape, label_box, label_text, place_label
 from studio.ui.canvas.qt_compat import keep_none_alive
 
 if TYPE_CHECKING:
@@ -150,7 +150,8 @@ class ConnectionItem(QGraphicsItem):
         self.p1 = QPointF()
         self.p2 = QPointF()
         self._bounds = QRectF()
-        self.label: tuple[str, QRectF] = ("", QRectF())
+        self._text = ""
+        self._label_box: QRectF | None = QRectF()
         self.setZValue(Z_CONNECTION)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         # exposedRect lets paint() stroke only the visible part of a long line.
@@ -170,13 +171,25 @@ class ConnectionItem(QGraphicsItem):
         b = target_rect or scene.node_rect(self.target)
         if a is None or b is None:
             return
+        p1, p2 = edge_points(a, b, self.offset)
+        text = label_text(self.look, p1, p2)
+        bounds = QRectF(p1, p2).normalized().adjusted(-8, -8, 8, 8)
+        if text:  # room for the label wherever along the line it ends up
+            box = label_box(text, p1, p2)
+            dx, dy = box.width() / 2 + 2, box.height() / 2 + 2
+            bounds = bounds.adjusted(-dx, -dy, dx, dy)
         self.prepareGeometryChange()
-        self.p1, self.p2 = edge_points(a, b, self.offset)
-        text = label_text(self.look, self.p1, self.p2)
-        self.label = (text, label_box(text, self.p1, self.p2))
-        line = QRectF(self.p1, self.p2).normalized().adjusted(-8, -8, 8, 8)
-        self._bounds = line.united(self.label[1].adjusted(-2, -2, 2, 2)) if self.label[0] else line
+        self.p1, self.p2, self._text, self._label_box, self._bounds = p1, p2, text, None, bounds
         self.update()
+
+    @property
+    def label(self) -> tuple[str, QRectF]:
+        """The label and where it sits, placed (off the components) only when first needed."""
+        if self._label_box is None:
+            scene: CanvasScene | None = self.scene()  # type: ignore[assignment]
+            blocked = scene.label_blocked if scene is not None else (lambda box: False)
+            self._label_box = place_label(self._text, self.p1, self.p2, blocked)
+        return self._text, self._label_box
 
     def boundingRect(self) -> QRectF:  # noqa: N802
         return self._bounds

@@ -16,6 +16,7 @@ class Minimap(QGraphicsView):
         super().__init__(main.canvas, parent)
         self.setObjectName("canvasMinimap")
         self.main = main
+        self.wanted = True
         self.setInteractive(False)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -46,8 +47,14 @@ class Minimap(QGraphicsView):
         bounds = self.main.canvas.itemsBoundingRect()
         if bounds.isNull():
             bounds = QRectF(0, 0, 400, 300)
+        # Only useful when part of the drawing is out of view.
+        self.setVisible(self.wanted and not self.visible_area().contains(bounds))
         self.fitInView(bounds.adjusted(-30, -30, 30, 30), Qt.AspectRatioMode.KeepAspectRatio)
         self.viewport().update()
+
+    def set_wanted(self, wanted: bool) -> None:
+        self.wanted = wanted
+        self.refit()
 
     def visible_area(self) -> QRectF:
         return self.main.mapToScene(self.main.viewport().rect()).boundingRect()
@@ -58,7 +65,7 @@ class Minimap(QGraphicsView):
     def drawForeground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802
         theme = self.main.canvas.theme
         fill = QColor(theme.selection)
-        fill.setAlpha(40)
+        fill.setAlpha(28)
         painter.setPen(QPen(QColor(theme.selection), 0))
         painter.setBrush(fill)
         painter.drawRect(self.visible_area())

@@ -20,6 +20,15 @@ from studio.ui.canvas.items import ComponentItem, ConnectionItem, GroupItem
 from studio.ui.session import DocumentSession
 
 GRID = 20.0
+CELL = 400.0
+
+
+def _cells(rect: QRectF) -> list[tuple[int, int]]:
+    return [
+        (i, j)
+        for i in range(int(rect.left() // CELL), int(rect.right() // CELL) + 1)
+        for j in range(int(rect.top() // CELL), int(rect.bottom() // CELL) + 1)
+    ]
 SCENE_MARGIN = 2000.0
 
 
@@ -39,6 +48,9 @@ class CanvasScene(QGraphicsScene):
         self.markers: dict[str, tuple[str, ...]] = {}
         self._gesture: ConnectionGesture | GroupResizeGesture | None = None
         self._live = False
+        self._grid: dict[tuple[int, int], set[str]] = {}
+        self._cells_of: dict[str, list[tuple[int, int]]] = {}
+        self._rect_of: dict[str, tuple[float, float, float, float]] = {}
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         session.changed.connect(self.on_changed)
         session.replaced.connect(self.rebuild)
@@ -62,6 +74,9 @@ class CanvasScene(QGraphicsScene):
             for item in table.values():
                 self.removeItem(item)
             table.clear()
+        self._grid.clear()
+        self._cells_of.clear()
+        self._rect_of.clear()
 
     def rebuild(self) -> None:
         self._clear_items()
@@ -72,6 +87,7 @@ class CanvasScene(QGraphicsScene):
             item = ComponentItem(c.id, ComponentLook.of(c, self.markers.get(c.id, ())), QPointF(c.x, c.y))
             self.components[c.id] = item
             self.addItem(item)
+            self._index(c.id)
         pairs: dict[frozenset[str], list[str]] = {}
         for conn in doc.connections:
             pairs.setdefault(frozenset((conn.source, conn.target)), []).append(conn.id)
@@ -101,6 +117,7 @@ class CanvasScene(QGraphicsScene):
         item = ComponentItem(c.id, ComponentLook.of(c, self.markers.get(c.id, ())), QPointF(c.x, c.y))
         self.components[c.id] = item
         self.addItem(item)
+        self._index(c.id)
         if not self.sceneRect().contains(item.sceneBoundingRect()):
             self.update_scene_rect()
 
@@ -154,6 +171,8 @@ class CanvasScene(QGraphicsScene):
         if item is None:
             return
         self.removeItem(item)
+        if head == "components":
+            self._index(item_id)
         if head == "connections":
             self._refresh_pair(item.source, item.target)
 
@@ -201,8 +220,39 @@ class CanvasScene(QGraphicsScene):
         item = self.components.get(component_id)
         return item.node_rect() if item is not None else None
 
+    def label_blocked(self, box: QRectF) -> bool:
+        """Would a connection label there hide a component? A grid lookup, not a scan.
+
+        Our own grid rather than ``items(rect)``: edges ask while the scene is being
+        built or dragged, and each BSP query then would rebuild Qt's index.
+        """
+        bx0, by0, bx1, by1 = box.left(), box.top(), box.right(), box.bottom()
+        rects = self._rect_of
+        for cell in _cells(box):
+            for cid in self._grid.get(cell, ()):
+                x0, y0, x1, y1 = rects[cid]
+                if x0 < bx1 and bx0 < x1 and y0 < by1 and by0 < y1:
+                    return True
+        return False
+
+    def _index(self, component_id: str) -> None:
+        """Keep the component grid current (called when a component appears or moves)."""
+        for cell in self._cells_of.pop(component_id, ()):
+            self._grid[cell].discard(component_id)
+        self._rect_of.pop(component_id, None)
+        item = self.components.get(component_id)
+        if item is None:
+            return
+        rect = item.node_rect()
+        self._rect_of[component_id] = (rect.left(), rect.top(), rect.right(), rect.bottom())
+        cells = _cells(rect)
+        self._cells_of[component_id] = cells
+        for cell in cells:
+            self._grid.setdefault(cell, set()).add(component_id)
+
     def component_moved(self, component_id: str) -> None:
         """Edges of one component follow it: found through the graph, never a full scan."""
+        self._index(component_id)
         graph = self.session.design.graph
         if component_id not in graph:
             return
@@ -313,6 +363,9 @@ class CanvasScene(QGraphicsScene):
 
     def end_live_drag(self) -> None:
         self._live = False
+        self._grid: dict[tuple[int, int], set[str]] = {}
+        self._cells_of: dict[str, list[tuple[int, int]]] = {}
+        self._rect_of: dict[str, tuple[float, float, float, float]] = {}
         for view in self.views():
             if hasattr(view, "end_live"):
                 view.end_live()
