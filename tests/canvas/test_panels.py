@@ -162,3 +162,49 @@ def test_auto_layout_is_one_step_and_keeps_pinned(editor) -> None:  # type: igno
     assert xs["cmp-web"] < xs["cmp-gateway"] < xs["cmp-app"] < xs["cmp-users"]
     editor.session.undo_stack.undo()
     assert design.document.model_dump(mode="json") == before
+
+
+def test_theme_follows_the_application_palette(editor, qapp) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QColor, QPalette
+
+    from studio.export.diagrams import DARK, LIGHT
+
+    original = qapp.palette()
+    dark = QPalette(original)
+    dark.setColor(QPalette.ColorRole.Window, QColor("#1b1f26"))
+    try:
+        qapp.setPalette(dark)
+        qapp.processEvents()
+        assert editor.scene.theme is DARK
+    finally:
+        qapp.setPalette(original)
+        qapp.processEvents()
+    assert editor.scene.theme is LIGHT
+
+
+def test_duplicate_and_cut(editor) -> None:  # type: ignore[no-untyped-def]
+    doc = editor.session.design.document
+    editor.scene.select_ids(["cmp-queue", "cmp-worker"])
+    editor.actions["duplicate"].trigger()
+    assert [c.name for c in doc.components[-2:]] == ["Job queue", "Background worker"]
+    assert len(doc.connections) == 16
+    editor.actions["cut"].trigger()  # cuts the selected duplicates
+    assert len(doc.components) == 12 and len(doc.connections) == 15
+    editor.actions["paste"].trigger()
+    assert [c.name for c in doc.components[-2:]] == ["Job queue", "Background worker"]
+    assert editor.session.undo_stack.count() == 3
+
+
+def test_middle_button_pans(editor) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QPoint
+
+    from tests.canvas.conftest import _move
+
+    viewport = editor.view.viewport()
+    before = editor.view.mapToScene(viewport.rect().center())
+    QTest.mousePress(viewport, Qt.MouseButton.MiddleButton, Qt.KeyboardModifier.NoModifier, QPoint(400, 400))
+    _move(viewport, QPoint(300, 350), Qt.MouseButton.MiddleButton)
+    QTest.mouseRelease(viewport, Qt.MouseButton.MiddleButton, Qt.KeyboardModifier.NoModifier, QPoint(300, 350))
+    after = editor.view.mapToScene(viewport.rect().center())
+    assert (round(after.x() - before.x()), round(after.y() - before.y())) == (100, 50)
+    assert editor.session.undo_stack.count() == 0

@@ -52,6 +52,7 @@ class CanvasEditor(QObject):
         self.actions: dict[str, QAction] = {}
         self._paste_count = 0
         self.apply_theme()
+        self.view.palette_changed.connect(self.apply_theme)
         self.view.kind_dropped.connect(self.add_component)
         self.view.nudge_requested.connect(self.nudge)
         self.view.rename_finished.connect(self.rename)
@@ -81,9 +82,14 @@ class CanvasEditor(QObject):
     def apply_theme(self) -> None:
         palette = QGuiApplication.palette()
         dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
-        self.scene.theme = DARK if dark else LIGHT
+        theme = DARK if dark else LIGHT
+        if theme is self.scene.theme:
+            return
+        self.scene.theme = theme
         self.view.resetCachedContent()
-        self.scene.update()
+        for item in self.scene.items():  # item caches hold pixmaps in the old colours
+            item.update()
+        self.minimap.viewport().update()
 
     def _after_replace(self) -> None:
         self._paste_count = 0

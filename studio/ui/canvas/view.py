@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QLineF, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QLineF, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QDragEnterEvent,
@@ -49,6 +49,8 @@ class CanvasView(QGraphicsView):
     #: Rename in place finished: (component or group id, new name).
     rename_finished = Signal(str, str)
     zoom_changed = Signal(float)
+    #: The application palette changed (theme switch): repaint in the matching theme.
+    palette_changed = Signal()
 
     def __init__(self, scene: CanvasScene, parent: QWidget | None = None) -> None:
         super().__init__(scene, parent)
@@ -107,6 +109,11 @@ class CanvasView(QGraphicsView):
         if delta:
             self.zoom_by(math.pow(1.0015, delta))
         event.accept()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.PaletteChange:
+            self.palette_changed.emit()
+        super().changeEvent(event)
 
     # -- live drag layer -----------------------------------------------------------------
     def _view_key(self) -> tuple:
