@@ -43,6 +43,16 @@ def neutral_sql(expression: exp.Expression) -> str:
     return node.sql("postgres")
 
 
+def _misread_index(item: exp.ColumnDef) -> bool:
+    ident = item.this
+    kind = item.args.get("kind")
+    return (isinstance(ident, exp.Identifier) and not ident.quoted and ident.name.upper() in ("INDEX", "KEY")
+            and isinstance(kind, exp.DataType) and kind.this == exp.DType.USERDEFINED
+            and isinstance(kind.args.get("kind"), exp.Identifier) and bool(kind.expressions)
+            and all(isinstance(p, exp.DataTypeParam) and isinstance(p.this, (exp.Var, exp.Column, exp.Identifier))
+                    for p in kind.expressions))
+
+
 def _action(options: list[object], verb: str) -> FkAction:
     for option in options:
         text = " ".join(str(option).upper().split())
@@ -83,12 +93,15 @@ class TableReader:
     # -- CREATE TABLE --------------------------------------------------------------
     def read_create(self, create: exp.Create) -> None:
         items = create.this.expressions
+        misread = [i for i in items if isinstance(i, exp.ColumnDef) and _misread_index(i)]
         for item in items:
-            if isinstance(item, exp.ColumnDef):
+            if isinstance(item, exp.ColumnDef) and item not in misread:
                 self.read_column(item)
         for item in items:
             if not isinstance(item, exp.ColumnDef):
                 self.read_table_constraint(item, self.line)
+        for item in misread:
+            self.read_misread_index(item)
         properties = create.args.get("properties")
         for prop in properties.expressions if properties else []:
             if isinstance(prop, exp.SchemaCommentProperty):
@@ -150,6 +163,17 @@ class TableReader:
             return False
         column.type = _serial(column.type)
         return True
+
+    def read_misread_index(self, item: exp.ColumnDef) -> None:
+        """MySQL's inline ``INDEX name (cols)``, which sqlglot's other readers take for a
+        column called INDEX of a type called ``name``: still an index, with a warning."""
+        kind = item.args["kind"]
+        by_upper = {c.name.upper(): c.name for c in self.table.columns}
+        columns = [by_upper.get(p.this.name.upper(), p.this.name) for p in kind.expressions]
+        name = kind.args["kind"].name
+        self.warn(self.line, f"inline {item.name.upper()} {name} is MySQL syntax, not this dialect's; "
+                             "imported as an index")
+        self.add_index(name, columns, False, "", "", self.line)
 
     # -- constraints ---------------------------------------------------------------
     def read_table_constraint(self, item: exp.Expression, line: int) -> None:

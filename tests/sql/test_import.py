@@ -93,3 +93,13 @@ def test_ids_are_stable_and_merge_keeps_existing_ones(ecommerce: DesignDocument)
     assert new_users is not None and old_users is not None
     assert new_users.id == old_users.id and new_users.service == old_users.service
     assert len({t.id for t in merged.schema.tables}) == len(merged.schema.tables)
+
+
+def test_mysql_inline_index_read_with_another_dialect_is_still_an_index() -> None:
+    """sqlglot's PostgreSQL reader takes ``INDEX idx_email (email)`` for a column named INDEX."""
+    result = import_sql(REFERENCE_DDL, "postgres")
+    users = result.tables[0]
+    assert [c.name for c in users.columns] == ["id", "email", "password_hash", "created_at"]
+    assert [(i.name, i.columns) for i in users.indexes] == [("idx_email", ["email"])]
+    assert sum(len(t.indexes) for t in result.tables) == 8
+    assert len(result.warnings) == 6 and all("MySQL syntax" in w.message for w in result.warnings)
