@@ -1,4 +1,4 @@
-"""``studio new``, ``validate`` and ``fmt``: exit codes 0/1/2 and one-line errors, files untouched on failure."""
+"""``studio new``, ``validate`` and ``fmt``: exit codes 0/1/2, one-line errors, failed files untouched."""
 
 from __future__ import annotations
 
