@@ -154,6 +154,8 @@ def paint_connection(
     """Paint one connection; ``clip`` (the exposed area) keeps long lines cheap to stroke,
     ``label`` is the precomputed (text, box) that canvas items cache between moves."""
     color_name = theme.selection if selected else PROTOCOL_COLORS.get(look.protocol, "#475569")
+    if theme.name == "dark" and not selected:  # the mid-tone hues need lifting on a dark canvas
+        color_name = QColor(color_name).lighter(165).name()
     length = math.hypot(p2.x() - p1.x(), p2.y() - p1.y())
     if length < 1.0:
         return
