@@ -74,22 +74,55 @@ class Figure:
     problem: str = ""
 
 
+_UNSAFE_SVG_ELEMENTS = ("script", "foreignObject")
+
+
+def _svg_is_plain(data: bytes) -> int | None:
+    """The byte offset of the root element if ``data`` is well-formed SVG with no script,
+    foreign content, event handler or DTD subset (what a painter writes); else None.
+    expat checks a 10 MB drawing in a fraction of the time a tree round trip takes."""
+    from xml.parsers import expat
+
+    parser = expat.ParserCreate(namespace_separator=" ")
+    state: dict[str, int | bool] = {"root": -1, "unsafe": False}
+
+    def start(name: str, attrs: dict[str, str]) -> None:
+        if state["root"] == -1:
+            state["root"] = parser.CurrentByteIndex
+        if name.rsplit(" ", 1)[-1] in _UNSAFE_SVG_ELEMENTS or any(
+            a.rsplit(" ", 1)[-1].lower().startswith("on") for a in attrs
+        ):
+            state["unsafe"] = True
+
+    def doctype(_name: str, _sys: str | None, _pub: str | None, internal: int) -> None:
+        if internal:
+            state["unsafe"] = True
+
+    parser.StartElementHandler = start
+    parser.StartDoctypeDeclHandler = doctype
+    parser.Parse(data, True)  # raises ExpatError on broken XML
+    root = int(state["root"])
+    return None if state["unsafe"] or root < 0 else root
+
+
 def inline_svg(data: bytes) -> Markup:
-    """SVG bytes as markup to inline in HTML: parsed (so broken SVG cannot break the page),
-    scripts and event handlers dropped, re-serialised without the XML prologue."""
+    """SVG bytes as markup to inline in HTML: checked as XML (broken SVG cannot break the
+    page), without its prologue; scripts and event handlers, if any, are dropped."""
+    root_at = _svg_is_plain(data)
+    if root_at is not None:
+        text = data[root_at:].decode("utf-8")
+        return Markup('<svg role="img" style="max-width:100%;height:auto"' + text[len("<svg") :])
     ET.register_namespace("", "http://www.w3.org/2000/svg")
     ET.register_namespace("xlink", "http://www.w3.org/1999/xlink")
     root = ET.fromstring(data)
     for parent in root.iter():
         for child in list(parent):
-            if isinstance(child.tag, str) and child.tag.rsplit("}", 1)[-1] in ("script", "foreignObject"):
+            if isinstance(child.tag, str) and child.tag.rsplit("}", 1)[-1] in _UNSAFE_SVG_ELEMENTS:
                 parent.remove(child)
         for attr in [a for a in parent.attrib if a.lower().startswith("on")]:
             del parent.attrib[attr]
     root.set("role", "img")
-    width = root.get("width")
-    if width:
-        root.set("style", f"max-width:100%;height:auto;width:{width}")
+    root.set("style", "max-width:100%;height:auto")
     return Markup(ET.tostring(root, encoding="unicode"))
 
 

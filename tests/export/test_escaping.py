@@ -133,3 +133,20 @@ def test_structurizr_blocks_balance_outside_strings(hostile_pack: PackResult) ->
         depth += bare.count("{") - bare.count("}")
         assert depth >= 0
     assert depth == 0
+
+
+def test_inline_svg_drops_scripts_and_refuses_broken_xml() -> None:
+    from xml.parsers.expat import ExpatError
+
+    import pytest
+
+    from studio.export.document import inline_svg
+
+    plain = inline_svg(b'<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"><text>&lt;b&gt;</text></svg>')
+    assert plain.startswith('<svg role="img"') and "&lt;b&gt;" in plain and "<?xml" not in plain
+    hostile = inline_svg(
+        b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script><rect onclick="x()"/></svg>'
+    )
+    assert "script" not in hostile and "onclick" not in hostile and "<rect" in hostile
+    with pytest.raises(ExpatError):
+        inline_svg(b"<svg><text>unclosed</svg>")
