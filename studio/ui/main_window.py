@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMenu, QMes
 
 from studio.io.design_file import DesignFileError, load_design, save_design
 from studio.io.gallery import TEMPLATE_TITLES, load_template
-from studio.model import DesignDocument, ModelError
+from studio.model import DesignDocument, document_problems
 from studio.ui.outline import SECTION_LABELS, OutlineDock
 from studio.ui.recent import RecentFiles, RecentMenu
 from studio.ui.session import DocumentSession
@@ -146,11 +146,12 @@ class MainWindow(QMainWindow):
     # -- documents -----------------------------------------------------------------------
     def load_document(self, document: DesignDocument, path: Path | None, *, modified: bool = False) -> bool:
         """Make ``document`` the open design (undo history starts afresh); False if refused."""
-        try:
-            self.session.load(document, path)
-        except ModelError as exc:
-            self._warn("Cannot open design", f"{path.name if path else 'design'}: {exc}")
+        problems = document_problems(document)  # checked first: the open design stays intact
+        if problems:
+            where, what = problems[0]
+            self._warn("Cannot open design", f"{path.name if path else 'design'}: {where}: {what}")
             return False
+        self.session.load(document, path)
         if modified:
             self.session.undo_stack.resetClean()
         return True

@@ -184,3 +184,18 @@ def test_a_refused_edit_is_reported_in_the_status_bar(window: MainWindow) -> Non
     assert not window.session.push(bad)
     assert "Edit refused" in window.statusBar().currentMessage()
     assert window.session.undo_stack.count() == 0
+
+
+def test_an_inconsistent_document_is_refused_and_the_open_design_kept(
+    monkeypatch: pytest.MonkeyPatch, window: MainWindow
+) -> None:
+    from studio.model import Connection, DesignDocument
+
+    shown = _warnings(monkeypatch, window)
+    design = window.session.design
+    broken = DesignDocument(connections=[Connection(id="con-1", source="a", target="b")])
+    assert not window.load_document(broken, None)
+    assert shown == ["design: connections[0].source: no component 'a'"]
+    assert window.session.design is design
+    assert window.session.push(design.set_op(("overview", "title"), "still live"))
+    assert window.undo_action.text() == "&Undo Change title"
