@@ -111,7 +111,9 @@ def canvas_drag_frame_fit_ms() -> float:
     return _drag_frames(lambda editor: editor.view.fit_all())  # type: ignore[attr-defined]
 
 
-def architecture_graph(nodes: int = 200, seed: int = 11) -> tuple[list[str], list[tuple[str, str]], dict[str, str]]:
+def architecture_graph(
+    nodes: int = 200, seed: int = 11
+) -> tuple[list[str], list[tuple[str, str]], dict[str, str]]:
     """A tiered system like the studio's designs: clients, edge, services, data, workers.
 
     Returns node ids, edges and a group per service cluster (bounded contexts).
@@ -127,7 +129,11 @@ def architecture_graph(nodes: int = 200, seed: int = 11) -> tuple[list[str], lis
         edges += [(e, s) for s in rng.sample(ids["service"], 5)]
     services = ids["service"]
     for i, s in enumerate(services):
-        edges += [(s, services[j]) for j in rng.sample(range(i + 1, len(services)), min(2, len(services) - i - 1)) if j - i < 25]
+        edges += [
+            (s, services[j])
+            for j in rng.sample(range(i + 1, len(services)), min(2, len(services) - i - 1))
+            if j - i < 25
+        ]
         edges += [(s, d) for d in rng.sample(ids["data"], 1 + (i % 2))]
     for w in ids["worker"]:
         edges += [(rng.choice(ids["data"]), w), (w, rng.choice(ids["data"]))]

@@ -25,7 +25,9 @@ RENDERERS: dict[str, str] = {
 def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", help="design file")
     parser.add_argument("-o", "--output", required=True, help="image to write: .svg, .png or .pdf")
-    parser.add_argument("--view", default="system", choices=sorted(RENDERERS), help="which diagram (default: system)")
+    parser.add_argument(
+        "--view", default="system", choices=sorted(RENDERERS), help="which diagram (default: system)"
+    )
     parser.add_argument("--scale", type=float, default=1.0, help="pixel scale for PNG, 1-4 (default 1)")
     parser.add_argument("--transparent", action="store_true", help="no background fill")
 

@@ -9,4 +9,11 @@ from studio.layout.crossings import count_crossings
 from studio.layout.layered import LayeredLayout, layered_positions
 from studio.layout.system import GroupFrame, SystemLayout, layout_system
 
-__all__ = ["GroupFrame", "LayeredLayout", "SystemLayout", "count_crossings", "layered_positions", "layout_system"]
+__all__ = [
+    "GroupFrame",
+    "LayeredLayout",
+    "SystemLayout",
+    "count_crossings",
+    "layered_positions",
+    "layout_system",
+]

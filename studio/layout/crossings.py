@@ -25,8 +25,8 @@ def count_crossings(centres: Mapping[str, Point], edges: Iterable[tuple[str, str
         segs.append((p, q, a, b, min(p[0], q[0]), max(p[0], q[0]), min(p[1], q[1]), max(p[1], q[1])))
     segs.sort(key=lambda s: s[4])
     total = 0
-    for i, (p1, p2, a1, b1, x0, x1, y0, y1) in enumerate(segs):
-        for q1, q2, a2, b2, u0, u1, v0, v1 in segs[i + 1 :]:
+    for i, (p1, p2, a1, b1, _x0, x1, y0, y1) in enumerate(segs):
+        for q1, q2, a2, b2, u0, _u1, v0, v1 in segs[i + 1 :]:
             if u0 > x1:
                 break
             if v0 > y1 or v1 < y0 or a2 in (a1, b1) or b2 in (a1, b1):

@@ -77,7 +77,7 @@ def _assign_layers(nodes: Sequence[str], edges: list[tuple[str, str]]) -> dict[s
     constraints = nx.DiGraph()
     constraints.add_nodes_from(nodes)
     source = object()
-    constraints.add_edges_from(((source, n, {"weight": 0}) for n in nodes))
+    constraints.add_edges_from((source, n, {"weight": 0}) for n in nodes)
     for a, b in edges:
         constraints.add_edge(b, a, weight=-1)
         if flow[a][b] > 0:
@@ -134,7 +134,11 @@ def _total_crossings(ranks: list[list[str]], down: dict[str, list[str]]) -> int:
 
 
 def _sort_layer(
-    layer: list[str], fixed_pos: dict[str, int], nbrs: dict[str, list[str]], groups: Mapping[str, str], median: bool
+    layer: list[str],
+    fixed_pos: dict[str, int],
+    nbrs: dict[str, list[str]],
+    groups: Mapping[str, str],
+    median: bool,
 ) -> list[str]:
     def bary(node: str, index: int) -> float:
         ps = sorted(fixed_pos[n] for n in nbrs[node] if n in fixed_pos)
@@ -159,7 +163,9 @@ def _sort_layer(
     return sorted(layer, key=key)
 
 
-def _transpose(ranks: list[list[str]], up: dict[str, list[str]], down: dict[str, list[str]], groups: Mapping[str, str]) -> None:
+def _transpose(
+    ranks: list[list[str]], up: dict[str, list[str]], down: dict[str, list[str]], groups: Mapping[str, str]
+) -> None:
     """Swap neighbours in a layer while that removes crossings with both adjacent layers."""
 
     def pairs(xs: list[int], ys: list[int]) -> int:
@@ -247,7 +253,9 @@ def layered_positions(
     # Restarts, as dot does: two initial orders times two sort keys; the drawing with the
     # fewest crossings of the straight edges wins.
     for from_sinks in (False, True):
-        initial = _initial_order(nodes[::-1] if from_sinks else nodes, all_layer, up if from_sinks else down, depth)
+        initial = _initial_order(
+            nodes[::-1] if from_sinks else nodes, all_layer, up if from_sinks else down, depth
+        )
         for median in (True, False):
             ranks = _order([list(r) for r in initial], up, down, groups, opts.sweeps, median)
             centres = _coordinates(ranks, up, down, size, opts)
@@ -260,7 +268,9 @@ def layered_positions(
     return best
 
 
-def _initial_order(nodes: Sequence[str], layer: dict[str, int], nbrs: dict[str, list[str]], depth: int) -> list[list[str]]:
+def _initial_order(
+    nodes: Sequence[str], layer: dict[str, int], nbrs: dict[str, list[str]], depth: int
+) -> list[list[str]]:
     """Depth-first from each node in document order, so chains start out together."""
     ranks: list[list[str]] = [[] for _ in range(depth)]
     seen: set[str] = set()
@@ -280,8 +290,12 @@ def _initial_order(nodes: Sequence[str], layer: dict[str, int], nbrs: dict[str, 
 
 
 def _order(
-    ranks: list[list[str]], up: dict[str, list[str]], down: dict[str, list[str]],
-    groups: Mapping[str, str], sweeps: int, median: bool,
+    ranks: list[list[str]],
+    up: dict[str, list[str]],
+    down: dict[str, list[str]],
+    groups: Mapping[str, str],
+    sweeps: int,
+    median: bool,
 ) -> list[list[str]]:
     # Only sorted orders compete: they are the ones that keep groups together.
     ranks = [_sort_layer(r, {}, up, groups, median) for r in ranks]
@@ -290,10 +304,14 @@ def _order(
     for sweep in range(max(1, sweeps)):
         if sweep % 2 == 0:
             for r in range(1, len(ranks)):
-                ranks[r] = _sort_layer(ranks[r], {n: i for i, n in enumerate(ranks[r - 1])}, up, groups, median)
+                ranks[r] = _sort_layer(
+                    ranks[r], {n: i for i, n in enumerate(ranks[r - 1])}, up, groups, median
+                )
         else:
             for r in range(len(ranks) - 2, -1, -1):
-                ranks[r] = _sort_layer(ranks[r], {n: i for i, n in enumerate(ranks[r + 1])}, down, groups, median)
+                ranks[r] = _sort_layer(
+                    ranks[r], {n: i for i, n in enumerate(ranks[r + 1])}, down, groups, median
+                )
         cost = _total_crossings(ranks, down)
         if best_cost < 0 or cost < best_cost:
             best, best_cost = [list(r) for r in ranks], cost
@@ -304,8 +322,11 @@ def _order(
 
 
 def _coordinates(
-    ranks: list[list[str]], up: dict[str, list[str]], down: dict[str, list[str]],
-    size: Mapping[str, Size], opts: LayeredLayout,
+    ranks: list[list[str]],
+    up: dict[str, list[str]],
+    down: dict[str, list[str]],
+    size: Mapping[str, Size],
+    opts: LayeredLayout,
 ) -> dict[str, tuple[float, float]]:
     """x: one column per layer as wide as its widest node; y: pulled towards neighbours."""
     xs: list[float] = []

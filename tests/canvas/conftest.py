@@ -49,14 +49,23 @@ def vp(editor: CanvasEditor, x: float, y: float) -> QPoint:
 
 def _move(widget, point: QPoint, buttons: Qt.MouseButton) -> None:  # type: ignore[no-untyped-def]
     event = QMouseEvent(
-        QEvent.Type.MouseMove, QPointF(point), QPointF(widget.mapToGlobal(point)),
-        Qt.MouseButton.NoButton, buttons, Qt.KeyboardModifier.NoModifier,
+        QEvent.Type.MouseMove,
+        QPointF(point),
+        QPointF(widget.mapToGlobal(point)),
+        Qt.MouseButton.NoButton,
+        buttons,
+        Qt.KeyboardModifier.NoModifier,
     )
     QApplication.sendEvent(widget, event)
 
 
-def drag(editor: CanvasEditor, start: tuple[float, float], end: tuple[float, float], steps: int = 6,
-         modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+def drag(
+    editor: CanvasEditor,
+    start: tuple[float, float],
+    end: tuple[float, float],
+    steps: int = 6,
+    modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
+) -> None:
     """Press at ``start``, move in steps, release at ``end`` (scene coordinates)."""
     viewport = editor.view.viewport()
     a, b = vp(editor, *start), vp(editor, *end)
@@ -67,7 +76,9 @@ def drag(editor: CanvasEditor, start: tuple[float, float], end: tuple[float, flo
     QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, modifier, b)
 
 
-def click(editor: CanvasEditor, x: float, y: float, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+def click(
+    editor: CanvasEditor, x: float, y: float, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
+) -> None:
     QTest.mouseClick(editor.view.viewport(), Qt.MouseButton.LeftButton, modifier, vp(editor, x, y))
 
 

@@ -18,7 +18,9 @@ def _dump(editor) -> dict:  # type: ignore[no-untyped-def]
     return editor.session.design.document.model_dump(mode="json")
 
 
-@pytest.mark.filterwarnings("ignore::DeprecationWarning")  # Qt 6 keeps only the QPoint drag-event constructors
+@pytest.mark.filterwarnings(
+    "ignore::DeprecationWarning"
+)  # Qt 6 keeps only the QPoint drag-event constructors
 def test_palette_drop_creates_component_at_drop_point(editor, qtbot) -> None:  # type: ignore[no-untyped-def]
     palette = Palette()
     qtbot.addWidget(palette)
@@ -29,9 +31,19 @@ def test_palette_drop_creates_component_at_drop_point(editor, qtbot) -> None:  #
     before = {c.id for c in editor.session.design.document.components}
     steps = editor.session.undo_stack.count()
     for event in (
-        QDragEnterEvent(point, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier),
-        QDragMoveEvent(point, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier),
-        QDropEvent(QPointF(point), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier),
+        QDragEnterEvent(
+            point, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+        ),
+        QDragMoveEvent(
+            point, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+        ),
+        QDropEvent(
+            QPointF(point),
+            Qt.DropAction.CopyAction,
+            mime,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+        ),
     ):
         QApplication.sendEvent(viewport, event)
         assert event.isAccepted()
@@ -55,8 +67,12 @@ def test_palette_double_click_adds_at_view_centre(editor, qtbot) -> None:  # typ
     palette.show()
     qtbot.waitExposed(palette)
     rect = palette.visualItemRect(palette.item(0))
-    QTest.mouseClick(palette.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, rect.center())
-    QTest.mouseDClick(palette.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, rect.center())
+    QTest.mouseClick(
+        palette.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, rect.center()
+    )
+    QTest.mouseDClick(
+        palette.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, rect.center()
+    )
     comps = editor.session.design.document.components
     assert comps[-1].kind == ComponentKind.CLIENT
     middle = editor.view_centre()
@@ -68,11 +84,18 @@ def test_drag_between_handles_creates_connection(editor) -> None:  # type: ignor
     handle = cdn.pos() + QPointF(NODE_WIDTH, NODE_HEIGHT / 2)  # right-hand handle
     steps = editor.session.undo_stack.count()
     drag(editor, (handle.x(), handle.y()), centre(editor, "cmp-users"))
-    conns = [c for c in editor.session.design.document.connections if c.source == "cmp-cdn" and c.target == "cmp-users"]
+    conns = [
+        c
+        for c in editor.session.design.document.connections
+        if c.source == "cmp-cdn" and c.target == "cmp-users"
+    ]
     assert len(conns) == 1
     assert editor.session.undo_stack.count() == steps + 1
     # The node itself did not move: the press started a connection, not a drag.
-    assert (editor.session.design.component("cmp-cdn").x, editor.session.design.component("cmp-cdn").y) == (0.0, 20.0)
+    assert (editor.session.design.component("cmp-cdn").x, editor.session.design.component("cmp-cdn").y) == (
+        0.0,
+        20.0,
+    )
     item = editor.scene.connections[conns[0].id]
     assert item.p1 != item.p2
     # The protocol picker pops up right there; choosing gRPC is one more undo step.
@@ -84,7 +107,11 @@ def test_drag_between_handles_creates_connection(editor) -> None:  # type: ignor
     menu.close()
     editor.session.undo_stack.undo()
     editor.session.undo_stack.undo()
-    assert not [c for c in editor.session.design.document.connections if c.source == "cmp-cdn" and c.target == "cmp-users"]
+    assert not [
+        c
+        for c in editor.session.design.document.connections
+        if c.source == "cmp-cdn" and c.target == "cmp-users"
+    ]
     assert conns[0].id not in editor.scene.connections
 
 
@@ -102,7 +129,12 @@ def test_connection_to_queue_is_async_and_dashed(editor) -> None:  # type: ignor
     handle = worker.pos() + QPointF(NODE_WIDTH / 2, NODE_HEIGHT)
     drag(editor, (handle.x(), handle.y()), centre(editor, "cmp-queue"))
     conn = editor.session.design.document.connections[-1]
-    assert (conn.source, conn.target, conn.protocol, conn.asynchronous) == ("cmp-worker", "cmp-queue", Protocol.ASYNC_MESSAGE, True)
+    assert (conn.source, conn.target, conn.protocol, conn.asynchronous) == (
+        "cmp-worker",
+        "cmp-queue",
+        Protocol.ASYNC_MESSAGE,
+        True,
+    )
     assert editor.scene.connections[conn.id].look.asynchronous
 
 
@@ -201,7 +233,10 @@ def test_dragging_a_member_out_leaves_the_group(editor) -> None:  # type: ignore
 
 def test_moving_a_group_moves_its_members_in_one_step(editor) -> None:  # type: ignore[no-untyped-def]
     design = editor.session.design
-    members = {m: (design.component(m).x, design.component(m).y) for m in design.get(("groups", "grp-monolith")).members}
+    members = {
+        m: (design.component(m).x, design.component(m).y)
+        for m in design.get(("groups", "grp-monolith")).members
+    }
     drag(editor, (460, 440), (500, 480))  # grab the frame's empty lower-left corner
     group = design.get(("groups", "grp-monolith"))
     assert (group.x, group.y) == (480.0, 40.0)
@@ -258,7 +293,9 @@ def test_paste_of_foreign_clipboard_reports_and_changes_nothing(editor) -> None:
 
     messages: list[str] = []
     editor.status = messages.append
-    QApplication.clipboard().setMimeData(mime_data(b'{"format": "backend-architect-studio/components", "components": [{"id": 3}]}'))
+    QApplication.clipboard().setMimeData(
+        mime_data(b'{"format": "backend-architect-studio/components", "components": [{"id": 3}]}')
+    )
     editor.paste()
     assert len(editor.session.design.document.components) == 12
     assert messages and "components[0].id" in messages[0]
@@ -299,8 +336,14 @@ def test_zoom_keys_and_wheel(editor) -> None:  # type: ignore[no-untyped-def]
     viewport = editor.view.viewport()
     at = QPointF(viewport.rect().center())
     wheel = QWheelEvent(
-        at, QPointF(viewport.mapToGlobal(at.toPoint())), QPoint(0, 0), QPoint(0, 240),
-        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False,
+        at,
+        QPointF(viewport.mapToGlobal(at.toPoint())),
+        QPoint(0, 0),
+        QPoint(0, 240),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
     )
     QApplication.sendEvent(viewport, wheel)
     assert editor.view.scale_factor() > 1.3
@@ -325,6 +368,14 @@ def test_drag_frames_paint_moving_items_over_a_snapshot(editor) -> None:  # type
     assert max(abs(colour.red() - 2), abs(colour.green() - 132), abs(colour.blue() - 199)) < 30, colour.name()
     old = image.pixelColor(vp(editor, 15, 20 + 38))  # where it was: canvas again
     assert old != QColor("#0284C7")
-    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, vp(editor, start[0] + 200, start[1] + 150))
+    QTest.mouseRelease(
+        viewport,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+        vp(editor, start[0] + 200, start[1] + 150),
+    )
     assert editor.view._live == []
-    assert (editor.session.design.component("cmp-cdn").x, editor.session.design.component("cmp-cdn").y) == (200.0, 170.0)
+    assert (editor.session.design.component("cmp-cdn").x, editor.session.design.component("cmp-cdn").y) == (
+        200.0,
+        170.0,
+    )

@@ -126,7 +126,9 @@ def test_align_and_distribute(editor) -> None:  # type: ignore[no-untyped-def]
     editor.actions["align_left"].trigger()
     assert {design.component(c).x for c in ("cmp-users", "cmp-products", "cmp-orders")} == {700.0}
     editor.actions["align_vcenter"].trigger()
-    assert {design.component(c).y for c in ("cmp-users", "cmp-products", "cmp-orders")} == {round((40 + 300 + 360) / 3)}
+    assert {design.component(c).y for c in ("cmp-users", "cmp-products", "cmp-orders")} == {
+        round((40 + 300 + 360) / 3)
+    }
     editor.session.undo_stack.undo()
     editor.actions["distribute_y"].trigger()
     assert design.component("cmp-products").y == 200.0
@@ -204,7 +206,9 @@ def test_middle_button_pans(editor) -> None:  # type: ignore[no-untyped-def]
     before = editor.view.mapToScene(viewport.rect().center())
     QTest.mousePress(viewport, Qt.MouseButton.MiddleButton, Qt.KeyboardModifier.NoModifier, QPoint(400, 400))
     _move(viewport, QPoint(300, 350), Qt.MouseButton.MiddleButton)
-    QTest.mouseRelease(viewport, Qt.MouseButton.MiddleButton, Qt.KeyboardModifier.NoModifier, QPoint(300, 350))
+    QTest.mouseRelease(
+        viewport, Qt.MouseButton.MiddleButton, Qt.KeyboardModifier.NoModifier, QPoint(300, 350)
+    )
     after = editor.view.mapToScene(viewport.rect().center())
     assert (round(after.x() - before.x()), round(after.y() - before.y())) == (100, 50)
     assert editor.session.undo_stack.count() == 0

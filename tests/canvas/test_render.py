@@ -80,7 +80,11 @@ def test_render_in_a_fresh_process_without_display(design_file: Path, tmp_path: 
     env = {k: v for k, v in __import__("os").environ.items() if k not in ("DISPLAY", "QT_QPA_PLATFORM")}
     done = subprocess.run(
         [sys.executable, "-m", "studio", "render", str(design_file), "-o", str(out), "--scale", "2"],
-        capture_output=True, text=True, env=env, timeout=120, cwd=Path(__file__).resolve().parents[2],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        cwd=Path(__file__).resolve().parents[2],
     )
     assert done.returncode == 0, done.stderr
     assert QImage(str(out)).width() > 2000

@@ -34,9 +34,8 @@ print("clean")
 
 
 def test_main_window_installs_the_canvas(qtbot) -> None:  # type: ignore[no-untyped-def]
-    from studio.ui.main_window import MainWindow
-
     from studio.io.gallery import load_template
+    from studio.ui.main_window import MainWindow
 
     window = MainWindow()
     qtbot.addWidget(window)
@@ -55,7 +54,11 @@ def test_main_window_installs_the_canvas(qtbot) -> None:  # type: ignore[no-unty
 def test_window_with_canvas_exits_cleanly_in_a_fresh_process() -> None:
     root = Path(__file__).resolve().parents[2]
     done = subprocess.run(
-        [sys.executable, "-c", SCRIPT], capture_output=True, text=True, timeout=180, cwd=root,
+        [sys.executable, "-c", SCRIPT],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        cwd=root,
         env={**__import__("os").environ, "PYTHONPATH": str(root)},
     )
     assert done.returncode == 0, done.stderr[-2000:]

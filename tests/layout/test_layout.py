@@ -28,7 +28,8 @@ def _no_overlap(centres: dict[str, tuple[float, float]]) -> bool:
     items = list(centres.values())
     return all(
         abs(a[0] - b[0]) >= NODE_WIDTH or abs(a[1] - b[1]) >= NODE_HEIGHT
-        for i, a in enumerate(items) for b in items[i + 1 :]
+        for i, a in enumerate(items)
+        for b in items[i + 1 :]
     )
 
 
@@ -65,7 +66,7 @@ def test_group_members_stay_together_in_each_layer() -> None:
     groups = {n: ("g1" if i % 3 == 0 else "g2") for i, n in enumerate(nodes) if i % 3 != 2}
     pos = layered_positions(nodes, edges, {n: SIZE for n in nodes}, LayeredLayout(groups=groups))
     columns: dict[float, list[str]] = defaultdict(list)
-    for n, (x, y) in sorted(pos.items(), key=lambda kv: kv[1][1]):
+    for n, (x, _y) in sorted(pos.items(), key=lambda kv: kv[1][1]):
         columns[x].append(groups.get(n, f"free-{n}"))
     for labels in columns.values():
         runs = [g for k, g in enumerate(labels) if k == 0 or labels[k - 1] != g]
@@ -108,7 +109,9 @@ def test_layout_falls_back_without_graphviz(monkeypatch: pytest.MonkeyPatch) -> 
 
 def test_dot_source_never_holds_user_text() -> None:
     nodes = ['x"; evil -> owned; "', "b"]
-    source, order = gv.dot_source(nodes, [(nodes[0], "b")], {n: SIZE for n in nodes}, LayeredLayout(groups={"b": 'g"'}))
+    source, order = gv.dot_source(
+        nodes, [(nodes[0], "b")], {n: SIZE for n in nodes}, LayeredLayout(groups={"b": 'g"'})
+    )
     assert "evil" not in source and 'g"' not in source
     assert order == nodes and "n0 -> n1;" in source
 

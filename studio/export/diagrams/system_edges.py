@@ -51,7 +51,9 @@ def edge_points(source: QRectF, target: QRectF, offset: float = 0.0) -> tuple[QP
         nx, ny = -(b.y() - a.y()) / length * offset, (b.x() - a.x()) / length * offset
         a, b = QPointF(a.x() + nx, a.y() + ny), QPointF(b.x() + nx, b.y() + ny)
     gap = 3.0
-    return _clip(source.adjusted(-gap, -gap, gap, gap), a, b), _clip(target.adjusted(-gap, -gap, gap, gap), b, a)
+    return _clip(source.adjusted(-gap, -gap, gap, gap), a, b), _clip(
+        target.adjusted(-gap, -gap, gap, gap), b, a
+    )
 
 
 MIN_LABEL = 40.0
@@ -108,7 +110,12 @@ def clip_segment(p1: QPointF, p2: QPointF, rect: QRectF) -> tuple[float, float] 
     """Liang-Barsky: the part (t0, t1) of p1->p2 inside ``rect``, or None if it misses."""
     dx, dy = p2.x() - p1.x(), p2.y() - p1.y()
     t0, t1 = 0.0, 1.0
-    for p, q in ((-dx, p1.x() - rect.left()), (dx, rect.right() - p1.x()), (-dy, p1.y() - rect.top()), (dy, rect.bottom() - p1.y())):
+    for p, q in (
+        (-dx, p1.x() - rect.left()),
+        (dx, rect.right() - p1.x()),
+        (-dy, p1.y() - rect.top()),
+        (dy, rect.bottom() - p1.y()),
+    ):
         if p == 0:
             if q < 0:
                 return None

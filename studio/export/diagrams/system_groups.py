@@ -24,11 +24,19 @@ class GroupLook:
 
 
 def paint_group(
-    painter: QPainter, look: GroupLook, rect: QRectF, theme: Theme, *, selected: bool = False, lod: float = 1.0
+    painter: QPainter,
+    look: GroupLook,
+    rect: QRectF,
+    theme: Theme,
+    *,
+    selected: bool = False,
+    lod: float = 1.0,
 ) -> None:
     color = QColor(GROUP_COLORS.get(look.kind, "#64748B"))
     fill = QColor(color)
-    fill.setAlpha(theme.group_fill_alpha if look.kind == GroupKind.BOUNDED_CONTEXT else theme.group_fill_alpha - 4)
+    fill.setAlpha(
+        theme.group_fill_alpha if look.kind == GroupKind.BOUNDED_CONTEXT else theme.group_fill_alpha - 4
+    )
     pen = QPen(QColor(theme.selection) if selected else color, 2.4 if selected else 1.3)
     if look.kind == GroupKind.ZONE:
         pen.setDashPattern([6.0, 4.0])
@@ -48,4 +56,6 @@ def paint_group(
     painter.setPen(QColor(theme.text))
     width = max(10.0, rect.width() - caption_w - 40)
     title = QFontMetricsF(title_font).elidedText(look.name, Qt.TextElideMode.ElideRight, width)
-    painter.drawText(QRectF(x + caption_w + 8, rect.top() + 6, width, 20), Qt.AlignmentFlag.AlignVCenter, title)
+    painter.drawText(
+        QRectF(x + caption_w + 8, rect.top() + 6, width, 20), Qt.AlignmentFlag.AlignVCenter, title
+    )

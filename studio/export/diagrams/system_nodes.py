@@ -56,7 +56,7 @@ def icon_renderer(kind: ComponentKind) -> QSvgRenderer:
 def shape_path(kind: ComponentKind, rect: QRectF) -> QPainterPath:
     """The outline that makes a kind recognisable at a glance."""
     path = QPainterPath()
-    l, t, r, b, w, h = rect.left(), rect.top(), rect.right(), rect.bottom(), rect.width(), rect.height()
+    l, t, r, b, w, h = rect.left(), rect.top(), rect.right(), rect.bottom(), rect.width(), rect.height()  # noqa: E741 - edges of the rect
     if kind == ComponentKind.DATABASE:  # vertical cylinder
         e = 14.0
         path.moveTo(l, t + e / 2)
@@ -128,7 +128,9 @@ def paint_component(
         painter.setPen(QPen(QColor(color), 1.2))
         painter.setBrush(mix(color, theme.node_fill, theme.tint * 1.8))
         painter.drawPath(shape_path(look.kind, rect.translated(5, -5)))
-    border = QPen(QColor(theme.selection if selected else color), 2.6 if selected else 1.8 if hovered else 1.4)
+    border = QPen(
+        QColor(theme.selection if selected else color), 2.6 if selected else 1.8 if hovered else 1.4
+    )
     if look.kind == ComponentKind.EXTERNAL:
         border.setStyle(Qt.PenStyle.DashLine)
     painter.setPen(border)
@@ -139,13 +141,17 @@ def paint_component(
         painter.drawArc(QRectF(rect.left(), rect.top(), rect.width(), 14.0), 180 * 16, 180 * 16)
     elif look.kind == ComponentKind.QUEUE:  # the pipe's open end
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawArc(QRectF(rect.right() - QUEUE_CAP, rect.top(), QUEUE_CAP, rect.height()), 90 * 16, 180 * 16)
+        painter.drawArc(
+            QRectF(rect.right() - QUEUE_CAP, rect.top(), QUEUE_CAP, rect.height()), 90 * 16, 180 * 16
+        )
     elif look.kind == ComponentKind.SEARCH:
         painter.setPen(QPen(QColor(color), 0.8))
         painter.drawRoundedRect(rect.adjusted(4, 4, -4, -4), 5, 5)
     elif look.kind == ComponentKind.CLIENT:  # a window's title bar
         painter.setPen(QPen(QColor(color), 0.8))
-        painter.drawLine(QPointF(rect.left() + 1, rect.top() + 11), QPointF(rect.right() - 1, rect.top() + 11))
+        painter.drawLine(
+            QPointF(rect.left() + 1, rect.top() + 11), QPointF(rect.right() - 1, rect.top() + 11)
+        )
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(color))
         for k in range(3):
@@ -169,12 +175,20 @@ def paint_component(
     y = body.center().y() - (name_h + detail_h) / 2
     painter.setFont(name_font)
     painter.setPen(QColor(theme.text if look.name else theme.subtext))
-    painter.drawText(QRectF(text_left, y, text_width, name_h), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, name)
+    painter.drawText(
+        QRectF(text_left, y, text_width, name_h),
+        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+        name,
+    )
     if look.technology:
         painter.setFont(detail_font)
         painter.setPen(QColor(theme.subtext))
         tech = metrics(DETAIL_PX).elidedText(look.technology, Qt.TextElideMode.ElideRight, text_width)
-        painter.drawText(QRectF(text_left, y + name_h, text_width, detail_h), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, tech)
+        painter.drawText(
+            QRectF(text_left, y + name_h, text_width, detail_h),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            tech,
+        )
     if look.instances != 1:
         _paint_badge(painter, f"\u00d7{look.instances}", QPointF(rect.right() - 4, rect.top() + 4), color)
     for k, severity in enumerate(look.markers[:3]):

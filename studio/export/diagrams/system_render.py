@@ -148,7 +148,11 @@ def render_system(
         device = QPdfWriter(str(out))
         device.setResolution(72)
         device.setPageLayout(
-            QPageLayout(QPageSize(QSizeF(bounds.width(), bounds.height()), QPageSize.Unit.Point), QPageLayout.Orientation.Portrait, QMarginsF())
+            QPageLayout(
+                QPageSize(QSizeF(bounds.width(), bounds.height()), QPageSize.Unit.Point),
+                QPageLayout.Orientation.Portrait,
+                QMarginsF(),
+            )
         )
         device.setTitle(document.overview.title or "System diagram")
         device.setCreator("Backend Architect Studio")

@@ -50,7 +50,15 @@ GROUP_CAPTIONS: dict[GroupKind, str] = {
     GroupKind.ZONE: "ZONE",
 }
 
-FONT_FAMILIES = ["Inter", "Segoe UI", "Helvetica Neue", "Liberation Sans", "Arial", "Nimbus Sans", "DejaVu Sans"]
+FONT_FAMILIES = [
+    "Inter",
+    "Segoe UI",
+    "Helvetica Neue",
+    "Liberation Sans",
+    "Arial",
+    "Nimbus Sans",
+    "DejaVu Sans",
+]
 NAME_PX = 13
 NAME_MIN_PX = 10
 DETAIL_PX = 11

@@ -21,7 +21,9 @@ def install(window: MainWindow) -> None:
     editor = CanvasEditor(window.session, window)
     window.canvas = editor  # type: ignore[attr-defined]  # other views (lint) reach the scene here
     window.setCentralWidget(editor.view)
-    editor.status = lambda message: window.statusBar().showMessage(message, 6000)  # plain attribute, no signal
+    editor.status = lambda message: window.statusBar().showMessage(
+        message, 6000
+    )  # plain attribute, no signal
 
     palette = Palette()
     palette.add_requested.connect(editor.add_component)

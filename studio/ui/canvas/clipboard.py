@@ -38,7 +38,10 @@ def copy_payload(design: Design, component_ids: Iterable[str], group_ids: Iterab
         "version": 1,
         "components": [c.model_dump(mode="json") for c in comps],
         "connections": [c.model_dump(mode="json") for c in conns],
-        "groups": [g.model_copy(update={"members": [m for m in g.members if m in ids]}).model_dump(mode="json") for g in groups],
+        "groups": [
+            g.model_copy(update={"members": [m for m in g.members if m in ids]}).model_dump(mode="json")
+            for g in groups
+        ],
     }
     return json.dumps(data, ensure_ascii=False).encode("utf-8")
 

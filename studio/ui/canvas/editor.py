@@ -104,7 +104,14 @@ class CanvasEditor(QObject):
         release_clipboard()
 
     # -- actions ---------------------------------------------------------------------------
-    def _action(self, key: str, text: str, slot: Callable[[], object], shortcut: object = None, checkable: bool = False) -> QAction:
+    def _action(
+        self,
+        key: str,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: object = None,
+        checkable: bool = False,
+    ) -> QAction:
         action = QAction(text, self.view)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -132,15 +139,31 @@ class CanvasEditor(QObject):
         self._action("fit", "&Fit Drawing", self.view.fit_all, "Ctrl+1")
         snap = self._action("snap", "Snap to &Grid", self.toggle_snap, "Ctrl+'", checkable=True)
         snap.setChecked(self.scene.snap_enabled)
-        minimap = self._action("minimap", "&Minimap", lambda: self.minimap.set_wanted(self.actions["minimap"].isChecked()), checkable=True)
+        minimap = self._action(
+            "minimap",
+            "&Minimap",
+            lambda: self.minimap.set_wanted(self.actions["minimap"].isChecked()),
+            checkable=True,
+        )
         minimap.setChecked(True)
-        for edge, text in (("left", "Left"), ("hcenter", "Horizontal Centres"), ("right", "Right"),
-                           ("top", "Top"), ("vcenter", "Vertical Centres"), ("bottom", "Bottom")):
+        for edge, text in (
+            ("left", "Left"),
+            ("hcenter", "Horizontal Centres"),
+            ("right", "Right"),
+            ("top", "Top"),
+            ("vcenter", "Vertical Centres"),
+            ("bottom", "Bottom"),
+        ):
             self._action(f"align_{edge}", f"Align {text}", lambda e=edge: self.align(e))
         self._action("distribute_x", "Distribute Horizontally", lambda: self.distribute("x"))
         self._action("distribute_y", "Distribute Vertically", lambda: self.distribute("y"))
         self._action("layout", "Auto-&Layout", self.auto_layout, "Ctrl+L")
-        self._action("group_context", "New &Bounded Context Around Selection", lambda: self.add_group(GroupKind.BOUNDED_CONTEXT), "Ctrl+G")
+        self._action(
+            "group_context",
+            "New &Bounded Context Around Selection",
+            lambda: self.add_group(GroupKind.BOUNDED_CONTEXT),
+            "Ctrl+G",
+        )
         self._action("group_zone", "New &Zone Around Selection", lambda: self.add_group(GroupKind.ZONE))
 
     def toggle_snap(self) -> None:
@@ -243,7 +266,9 @@ class CanvasEditor(QObject):
     def auto_layout(self) -> None:
         layout = layout_system(self.session.design.document)
         if self._push(interactions.layout_op(self.session.design, layout)):
-            self.status(f"Auto-layout ({'Graphviz dot' if layout.engine == 'dot' else 'built-in layered engine'})")
+            self.status(
+                f"Auto-layout ({'Graphviz dot' if layout.engine == 'dot' else 'built-in layered engine'})"
+            )
             self.view.fit_all()
 
     def add_group(self, kind: GroupKind) -> None:
@@ -261,8 +286,14 @@ class CanvasEditor(QObject):
             x, y, w, h = centre.x() - 160, centre.y() - 100, 320.0, 200.0
         name = "New bounded context" if kind == GroupKind.BOUNDED_CONTEXT else "New zone"
         group = Group(
-            id=new_id("grp"), kind=kind, name=name, members=list(comps),
-            x=round(x), y=round(y), width=round(w), height=round(h),
+            id=new_id("grp"),
+            kind=kind,
+            name=name,
+            members=list(comps),
+            x=round(x),
+            y=round(y),
+            width=round(w),
+            height=round(h),
         )
         if self._push(Batch((design.insert_op(("groups",), group),), f"Add {name[4:]}")):
             self.scene.select_ids([group.id])

@@ -36,7 +36,9 @@ class ExportOptions(QDialog):
         form.addRow("Scale", self.scale)
         form.addRow(self.transparent)
         form.addRow(self.selection_only)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
@@ -55,7 +57,10 @@ def export_diagram(parent: QWidget, document: DesignDocument, selection: list[st
         return None
     try:
         render_system(
-            document, path, scale=options.scale.value(), transparent=options.transparent.isChecked(),
+            document,
+            path,
+            scale=options.scale.value(),
+            transparent=options.transparent.isChecked(),
             ids=selection if options.selection_only.isChecked() else None,
         )
     except (RenderError, OSError) as exc:

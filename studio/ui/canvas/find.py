@@ -56,7 +56,10 @@ class FindBar(QFrame):
         if event.key() == Qt.Key.Key_Escape:
             self.close_bar()
             return
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+        if (
+            event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        ):
             self.step(-1)
             return
         super().keyPressEvent(event)
@@ -68,7 +71,9 @@ class FindBar(QFrame):
         return [
             c.id
             for c in self.view.canvas.session.design.document.components
-            if needle in c.name.casefold() or needle in c.technology.casefold() or any(needle in t.casefold() for t in c.tags)
+            if needle in c.name.casefold()
+            or needle in c.technology.casefold()
+            or any(needle in t.casefold() for t in c.tags)
         ]
 
     def find(self, index: int) -> None:

@@ -72,7 +72,12 @@ FIELDS: dict[str, tuple[Field, ...]] = {
     ),
     "groups": (
         Field("name", "Name", "line"),
-        Field("kind", "Kind", "combo", (("Bounded context", GroupKind.BOUNDED_CONTEXT), ("Zone", GroupKind.ZONE))),
+        Field(
+            "kind",
+            "Kind",
+            "combo",
+            (("Bounded context", GroupKind.BOUNDED_CONTEXT), ("Zone", GroupKind.ZONE)),
+        ),
         Field("description", "Description", "text"),
         Field("members", "Members", "members"),
         Field("x", "X", "float"),
@@ -189,15 +194,21 @@ class Inspector(QWidget):
             t.setTabChangesFocus(True)
             t.setFixedHeight(72)
             if single:
-                t.textChanged.connect(lambda t=t, f=f: self._loading or self._edit(f, t.toPlainText(), merge=True))
+                t.textChanged.connect(
+                    lambda t=t, f=f: self._loading or self._edit(f, t.toPlainText(), merge=True)
+                )
             else:
                 t.left.connect(lambda t=t, f=f: self._edit_if_changed(f, t.toPlainText()))
             return t
         if f.widget in ("combo", "ref"):
             c = QComboBox()
             c.setObjectName(f"inspector_{f.name}")
-            options = f.options if f.widget == "combo" else tuple(
-                (comp.name or comp.id, comp.id) for comp in self.session.design.document.components
+            options = (
+                f.options
+                if f.widget == "combo"
+                else tuple(
+                    (comp.name or comp.id, comp.id) for comp in self.session.design.document.components
+                )
             )
             for label, value in options:
                 c.addItem(label, value)
@@ -285,11 +296,18 @@ class Inspector(QWidget):
             elif isinstance(widget, QCheckBox):
                 widget.setTristate(value is None)
                 widget.setCheckState(
-                    Qt.CheckState.PartiallyChecked if value is None else Qt.CheckState.Checked if value else Qt.CheckState.Unchecked
+                    Qt.CheckState.PartiallyChecked
+                    if value is None
+                    else Qt.CheckState.Checked
+                    if value
+                    else Qt.CheckState.Unchecked
                 )
             elif isinstance(widget, QLabel) and f.widget == "members":
                 names = {c.id: c.name or c.id for c in self.session.design.document.components}
-                widget.setText("\n".join(names.get(m, m) for m in value or []) or "(none; drop components into the frame)")
+                widget.setText(
+                    "\n".join(names.get(m, m) for m in value or [])
+                    or "(none; drop components into the frame)"
+                )
         finally:
             widget.blockSignals(False)
 

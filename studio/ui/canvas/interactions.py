@@ -71,7 +71,9 @@ def membership_ops(design: Design, placed: Mapping[str, set[str]]) -> list[Opera
     ]
 
 
-def add_component_op(design: Design, kind: ComponentKind, centre: Point, component_id: str | None = None) -> Batch:
+def add_component_op(
+    design: Design, kind: ComponentKind, centre: Point, component_id: str | None = None
+) -> Batch:
     """A new component centred on ``centre``; it joins the group it lands in."""
     component = Component(
         id=component_id or new_id("cmp"),
@@ -134,7 +136,9 @@ def move_op(
         if c.y != y:
             ops.append(design.set_op(("components", component_id, "y"), y))
     moves = {
-        cid: groups_at(design, (components[cid][0] + NODE_WIDTH / 2, components[cid][1] + NODE_HEIGHT / 2), frames)
+        cid: groups_at(
+            design, (components[cid][0] + NODE_WIDTH / 2, components[cid][1] + NODE_HEIGHT / 2), frames
+        )
         for cid in dropped
         if cid in components
     }
@@ -143,7 +147,9 @@ def move_op(
     return Batch(tuple(ops), "Move" if n == 1 else f"Move {n} items")
 
 
-def delete_op(design: Design, components: Iterable[str], connections: Iterable[str], groups: Iterable[str]) -> Batch:
+def delete_op(
+    design: Design, components: Iterable[str], connections: Iterable[str], groups: Iterable[str]
+) -> Batch:
     """Delete a selection; connections of deleted components go with them."""
     doomed = set(components)
     ops: list[Operation] = []
@@ -167,8 +173,12 @@ def align_op(design: Design, ids: list[str], edge: str) -> Batch:
     axis = "x" if edge in ("left", "right", "hcenter") else "y"
     values = [getattr(c, axis) for c in comps]
     target = {
-        "left": min(values), "top": min(values), "right": max(values), "bottom": max(values),
-        "hcenter": sum(values) / len(values), "vcenter": sum(values) / len(values),
+        "left": min(values),
+        "top": min(values),
+        "right": max(values),
+        "bottom": max(values),
+        "hcenter": sum(values) / len(values),
+        "vcenter": sum(values) / len(values),
     }[edge]
     for c in comps:
         if getattr(c, axis) != target:
@@ -197,11 +207,17 @@ def nudge_op(design: Design, components: Iterable[str], groups: Iterable[str], d
     ops: list[Operation] = []
     for group_id in groups:
         g: Group = next(item for item in design.document.groups if item.id == group_id)
-        ops += [design.set_op(("groups", g.id, "x"), g.x + dx), design.set_op(("groups", g.id, "y"), g.y + dy)]
+        ops += [
+            design.set_op(("groups", g.id, "x"), g.x + dx),
+            design.set_op(("groups", g.id, "y"), g.y + dy),
+        ]
         moved |= set(g.members)
     for cid in moved:
         c = design.component(cid)
-        ops += [design.set_op(("components", cid, "x"), c.x + dx), design.set_op(("components", cid, "y"), c.y + dy)]
+        ops += [
+            design.set_op(("components", cid, "x"), c.x + dx),
+            design.set_op(("components", cid, "y"), c.y + dy),
+        ]
     return Batch(tuple(ops), "Nudge")
 
 

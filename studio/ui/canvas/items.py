@@ -97,13 +97,20 @@ class ComponentItem(QGraphicsItem):
         """True when ``local`` (item coordinates) is on one of the connection handles."""
         return any((local - h).manhattanLength() <= HANDLE_HIT for h in self.HANDLES)
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
         scene = self.scene()
         theme = scene.theme if scene is not None else None  # type: ignore[attr-defined]
         lod = _lod(painter)
         paint_component(
-            painter, self.look, NODE_RECT, theme, selected=self.isSelected() or self.drop_target,
-            hovered=self.hovered, lod=lod,
+            painter,
+            self.look,
+            NODE_RECT,
+            theme,
+            selected=self.isSelected() or self.drop_target,
+            hovered=self.hovered,
+            lod=lod,
         )
         if self.hovered and lod > 0.45:
             painter.setPen(QPen(QColor(theme.selection), 1.5))
@@ -130,7 +137,12 @@ class ComponentItem(QGraphicsItem):
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:  # noqa: N802
         scene: CanvasScene | None = self.scene()  # type: ignore[assignment]
         if scene is not None:
-            if change == QGraphicsItem.GraphicsItemChange.ItemPositionChange and scene.dragging and scene.snap_enabled and self.isSelected():
+            if (
+                change == QGraphicsItem.GraphicsItemChange.ItemPositionChange
+                and scene.dragging
+                and scene.snap_enabled
+                and self.isSelected()
+            ):
                 return scene.snap(value)
             if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
                 scene.component_moved(self.component_id)
@@ -202,11 +214,20 @@ class ConnectionItem(QGraphicsItem):
             path.addRect(self.label[1])
         return path
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
         scene = self.scene()
         paint_connection(
-            painter, self.look, self.p1, self.p2, scene.theme, selected=self.isSelected(),  # type: ignore[attr-defined]
-            lod=_lod(painter), clip=option.exposedRect, label=self.label,
+            painter,
+            self.look,
+            self.p1,
+            self.p2,
+            scene.theme,
+            selected=self.isSelected(),  # type: ignore[attr-defined]
+            lod=_lod(painter),
+            clip=option.exposedRect,
+            label=self.label,
         )
 
 
@@ -253,7 +274,9 @@ class GroupItem(QGraphicsItem):
     def boundingRect(self) -> QRectF:  # noqa: N802
         return self.frame().adjusted(-2, -2, 2, 2)
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
         scene = self.scene()
         theme = scene.theme  # type: ignore[attr-defined]
         paint_group(painter, self.look, self.frame(), theme, selected=self.isSelected(), lod=_lod(painter))
@@ -271,7 +294,12 @@ class GroupItem(QGraphicsItem):
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:  # noqa: N802
         scene: CanvasScene | None = self.scene()  # type: ignore[assignment]
         if scene is not None:
-            if change == QGraphicsItem.GraphicsItemChange.ItemPositionChange and scene.dragging and scene.snap_enabled and self.isSelected():
+            if (
+                change == QGraphicsItem.GraphicsItemChange.ItemPositionChange
+                and scene.dragging
+                and scene.snap_enabled
+                and self.isSelected()
+            ):
                 return scene.snap(value)
             if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
                 delta = self.pos() - self._last_pos

@@ -56,7 +56,9 @@ class Palette(QListWidget):
         for kind in ComponentKind:
             item = QListWidgetItem(kind_icon(kind), COMPONENT_KIND_LABELS[kind])
             item.setData(Qt.ItemDataRole.UserRole, kind.value)
-            item.setToolTip(f"Drag onto the canvas, or double-click to add a {COMPONENT_KIND_LABELS[kind].lower()}")
+            item.setToolTip(
+                f"Drag onto the canvas, or double-click to add a {COMPONENT_KIND_LABELS[kind].lower()}"
+            )
             self.addItem(item)
         self.itemDoubleClicked.connect(self._add)
 

@@ -29,6 +29,8 @@ def _cells(rect: QRectF) -> list[tuple[int, int]]:
         for i in range(int(rect.left() // CELL), int(rect.right() // CELL) + 1)
         for j in range(int(rect.top() // CELL), int(rect.bottom() // CELL) + 1)
     ]
+
+
 SCENE_MARGIN = 2000.0
 
 
@@ -93,7 +95,9 @@ class CanvasScene(QGraphicsScene):
             pairs.setdefault(frozenset((conn.source, conn.target)), []).append(conn.id)
         for conn in doc.connections:
             item = ConnectionItem(conn.id, conn.source, conn.target, ConnectionLook.of(conn))
-            item.offset = parallel_offset(conn.id, conn.source, conn.target, pairs[frozenset((conn.source, conn.target))])
+            item.offset = parallel_offset(
+                conn.id, conn.source, conn.target, pairs[frozenset((conn.source, conn.target))]
+            )
             self.connections[conn.id] = item
             self.addItem(item)
             item.update_geometry()
@@ -149,7 +153,11 @@ class CanvasScene(QGraphicsScene):
         if len(path) == 1 and isinstance(op, (InsertItem, RemoveItem)):
             item_id = op.item.id
             if isinstance(op, InsertItem):
-                {"components": self._add_component, "connections": self._add_connection, "groups": self._add_group}[head](item_id)
+                {
+                    "components": self._add_component,
+                    "connections": self._add_connection,
+                    "groups": self._add_group,
+                }[head](item_id)
             else:
                 self._remove(head, item_id)
             return
@@ -166,7 +174,9 @@ class CanvasScene(QGraphicsScene):
             self._refresh_group(item_id)
 
     def _remove(self, head: str, item_id: str) -> None:
-        table: dict = {"components": self.components, "connections": self.connections, "groups": self.groups}[head]
+        table: dict = {"components": self.components, "connections": self.connections, "groups": self.groups}[
+            head
+        ]
         item = table.pop(item_id, None)
         if item is None:
             return
@@ -287,8 +297,12 @@ class CanvasScene(QGraphicsScene):
         """Selected (components, connections, groups), in document order."""
         doc = self.session.design.document
         chosen = {id(i) for i in self.selectedItems()}
-        comps = [c.id for c in doc.components if c.id in self.components and id(self.components[c.id]) in chosen]
-        conns = [c.id for c in doc.connections if c.id in self.connections and id(self.connections[c.id]) in chosen]
+        comps = [
+            c.id for c in doc.components if c.id in self.components and id(self.components[c.id]) in chosen
+        ]
+        conns = [
+            c.id for c in doc.connections if c.id in self.connections and id(self.connections[c.id]) in chosen
+        ]
         groups = [g.id for g in doc.groups if g.id in self.groups and id(self.groups[g.id]) in chosen]
         return comps, conns, groups
 
@@ -309,7 +323,10 @@ class CanvasScene(QGraphicsScene):
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
         if event.button() == Qt.MouseButton.LeftButton:
             pos = event.scenePos()
-            top = next((i for i in self.items(pos) if isinstance(i, (ComponentItem, GroupItem, ConnectionItem))), None)
+            top = next(
+                (i for i in self.items(pos) if isinstance(i, (ComponentItem, GroupItem, ConnectionItem))),
+                None,
+            )
             if isinstance(top, ComponentItem) and top.handle_at(top.mapFromScene(pos)):
                 self._gesture = ConnectionGesture(self, top)
                 self._gesture.move(pos)
@@ -327,7 +344,12 @@ class CanvasScene(QGraphicsScene):
             self._gesture.move(event.scenePos())
             event.accept()
             return
-        if self.dragging and not self._live and event.buttons() & Qt.MouseButton.LeftButton and self.mouseGrabberItem():
+        if (
+            self.dragging
+            and not self._live
+            and event.buttons() & Qt.MouseButton.LeftButton
+            and self.mouseGrabberItem()
+        ):
             self.begin_live_drag()
         super().mouseMoveEvent(event)
 

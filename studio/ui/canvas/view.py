@@ -18,7 +18,14 @@ from PySide6.QtGui import (
     QPixmap,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QLineEdit, QStyle, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsView,
+    QLineEdit,
+    QStyle,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
 
 from studio.model import ComponentKind
 from studio.ui.canvas.items import ComponentItem, GroupItem
@@ -118,8 +125,15 @@ class CanvasView(QGraphicsView):
     # -- live drag layer -----------------------------------------------------------------
     def _view_key(self) -> tuple:
         t = self.transform()
-        return (self.horizontalScrollBar().value(), self.verticalScrollBar().value(), t.m11(), t.m22(), t.dx(), t.dy(),
-                self.viewport().size().toTuple())
+        return (
+            self.horizontalScrollBar().value(),
+            self.verticalScrollBar().value(),
+            t.m11(),
+            t.m22(),
+            t.dx(),
+            t.dy(),
+            self.viewport().size().toTuple(),
+        )
 
     def begin_live(self, items: list[QGraphicsItem]) -> None:
         """Snapshot everything but ``items``; until ``end_live`` a frame is that snapshot
@@ -164,7 +178,9 @@ class CanvasView(QGraphicsView):
             painter.save()
             painter.setWorldTransform(item.sceneTransform() * to_view)
             option.exposedRect = item.mapRectFromScene(visible).intersected(item.boundingRect())
-            option.state = QStyle.StateFlag.State_Selected if item.isSelected() else QStyle.StateFlag.State_None
+            option.state = (
+                QStyle.StateFlag.State_Selected if item.isSelected() else QStyle.StateFlag.State_None
+            )
             item.paint(painter, option, self.viewport())
             painter.restore()
         painter.end()
@@ -199,13 +215,20 @@ class CanvasView(QGraphicsView):
         if not mods & Qt.KeyboardModifier.ShiftModifier:
             return event
         return QMouseEvent(
-            event.type(), event.position(), event.scenePosition(), event.globalPosition(),
-            event.button(), event.buttons(), mods | Qt.KeyboardModifier.ControlModifier,
+            event.type(),
+            event.position(),
+            event.scenePosition(),
+            event.globalPosition(),
+            event.button(),
+            event.buttons(),
+            mods | Qt.KeyboardModifier.ControlModifier,
         )
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         event = self._shift_extends(event)
-        if event.button() == Qt.MouseButton.MiddleButton or (self._space and event.button() == Qt.MouseButton.LeftButton):
+        if event.button() == Qt.MouseButton.MiddleButton or (
+            self._space and event.button() == Qt.MouseButton.LeftButton
+        ):
             self._pan_from = event.position().toPoint()
             self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
             event.accept()
@@ -226,7 +249,9 @@ class CanvasView(QGraphicsView):
         event = self._shift_extends(event)
         if self._pan_from is not None:
             self._pan_from = None
-            self.viewport().setCursor(Qt.CursorShape.OpenHandCursor if self._space else Qt.CursorShape.ArrowCursor)
+            self.viewport().setCursor(
+                Qt.CursorShape.OpenHandCursor if self._space else Qt.CursorShape.ArrowCursor
+            )
             event.accept()
             return
         super().mouseReleaseEvent(event)
@@ -246,9 +271,18 @@ class CanvasView(QGraphicsView):
             self.setDragMode(QGraphicsView.DragMode.NoDrag)
             self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
             return
-        arrows = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0), Qt.Key.Key_Up: (0, -1), Qt.Key.Key_Down: (0, 1)}
+        arrows = {
+            Qt.Key.Key_Left: (-1, 0),
+            Qt.Key.Key_Right: (1, 0),
+            Qt.Key.Key_Up: (0, -1),
+            Qt.Key.Key_Down: (0, 1),
+        }
         if key in arrows and self.canvas.selectedItems():
-            step = GRID if event.modifiers() & Qt.KeyboardModifier.ShiftModifier or self.canvas.snap_enabled else 1.0
+            step = (
+                GRID
+                if event.modifiers() & Qt.KeyboardModifier.ShiftModifier or self.canvas.snap_enabled
+                else 1.0
+            )
             dx, dy = arrows[key]
             self.nudge_requested.emit(dx * step, dy * step)
             return
