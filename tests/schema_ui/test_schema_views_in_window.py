@@ -50,3 +50,6 @@ def test_outline_section_and_problem_activation(qtbot, window: MainWindow) -> No
     if canvas is not None:  # a component finding selects it on the canvas
         preview.on_activate(("components", "cmp-gateway"))
         assert canvas.selection()[0] == ["cmp-gateway"]
+        # The canvas inspector still hears the scene while the window is destroyed; a
+        # selection left behind would reach it from a half-deleted scene (canvas teardown).
+        canvas.scene.clearSelection()
