@@ -88,6 +88,8 @@ def _problems(path: Path, root: Path = STUDIO) -> list[str]:
 
 @pytest.mark.parametrize("path", MODULES, ids=[str(p.relative_to(STUDIO)) for p in MODULES])
 def test_module_respects_the_layers(path: Path) -> None:
+    if not path.exists():  # others work in the same tree: a module may go away mid-run
+        pytest.skip(f"{path.name} was removed after collection")
     assert _problems(path) == []
 
 
