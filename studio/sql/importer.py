@@ -60,6 +60,9 @@ _SKIPPED: list[tuple[tuple[str, ...], str]] = [
 ]
 
 
+log = logging.getLogger(__name__)
+
+
 class _Importer:
     def __init__(self, dialect_name: str) -> None:
         self.d = get_dialect(dialect_name)
@@ -87,6 +90,10 @@ class _Importer:
                 self.warn(statement.line, f"could not parse {_describe(statement)}: {first}")
             except _Skip as skip:
                 self.warn(statement.line, str(skip))
+            except Exception as exc:  # noqa: BLE001 - one odd statement must never stop the file
+                log.debug("import of the statement at line %d failed", statement.line, exc_info=True)
+                detail = " ".join(str(exc).split())[:120]
+                self.warn(statement.line, f"could not import {_describe(statement)}: {type(exc).__name__}: {detail}")
         for reader in self.tables.values():
             for line, message in reader.finish():
                 self.warn(line, message)

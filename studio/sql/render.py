@@ -10,6 +10,7 @@ from functools import lru_cache
 
 import sqlglot
 from sqlglot import ErrorLevel, exp
+from sqlglot.errors import UnsupportedError
 from sqlglot.generator import Generator
 
 from studio.model import Column, EnumType, FkAction, ForeignKey, Index, Table
@@ -52,6 +53,10 @@ def sql(expression: exp.Expression, d: Dialect, pretty: bool = False) -> str:
     return render(expression, d, pretty) + ";"
 
 
+def _reason(exc: UnsupportedError) -> str:
+    return " ".join(str(exc).split())[:80]
+
+
 def rendered(text: str) -> exp.Var:
     """A part of CREATE TABLE that sqlglot already rendered on its own (one line per column)."""
     return exp.Var(this=text)
@@ -89,7 +94,14 @@ class _TableWriter:
         if hit is None:
             notes: list[str] = []
             coldef, mapped = self.build_column(col, notes)
-            hit = (render(coldef, self.d), mapped, notes)
+            try:
+                text = render(coldef, self.d)
+            except UnsupportedError as exc:  # e.g. a default the dialect cannot express
+                notes.append(f"column {col.name}: default {col.default!r} cannot be written in "
+                             f"{self.d.label} ({_reason(exc)}); left out")
+                coldef, mapped = self.build_column(col.model_copy(update={"default": None}), [])
+                text = render(coldef, self.d)
+            hit = (text, mapped, notes)
             if len(_COLUMNS) > 100_000:
                 _COLUMNS.clear()
             _COLUMNS[key] = hit
@@ -156,7 +168,8 @@ class _TableWriter:
                 if ref is not None:
                     items.append(ref)
         # Each part on one line of its own, even in the pretty-printed CREATE TABLE.
-        items = [i if isinstance(i, exp.Var) else rendered(render(i, self.d)) for i in items]
+        items = [i if isinstance(i, exp.Var) else self.render_part(i) for i in items]
+        items = [i for i in items if i is not None]
         props: list[exp.Expression] = []
         if t.comment and self.caps.comments == "inline":
             props.append(exp.SchemaCommentProperty(this=exp.Literal.string(t.comment)))
@@ -165,6 +178,19 @@ class _TableWriter:
             properties=exp.Properties(expressions=props) if props else None,
         )
         return create, after
+
+    def render_part(self, item: exp.Expression) -> exp.Var | None:
+        """A table-level constraint on a line of its own, or None (with a note) if the
+        dialect cannot express it (sqlglot refuses rather than writing something wrong)."""
+        try:
+            return rendered(render(item, self.d))
+        except UnsupportedError as exc:
+            try:
+                what = " ".join(item.sql().split())[:60]
+            except Exception:  # noqa: BLE001 - only for the note's text
+                what = type(item).__name__
+            self.note(f"constraint {what} cannot be written in {self.d.label} ({_reason(exc)}); left out")
+            return None
 
     def key_part(self, name: str) -> exp.Expression:
         mapped = self.types.get(name)
@@ -289,7 +315,14 @@ def render_table(table: Table, enums: dict[str, EnumType], tables: dict[str, Tab
     create, extra = w.create_table()
     statements = [sql(create, d, pretty=True)]
     statements += [sql(e, d) for e in extra]
-    statements += [sql(w.index(i), d) for i in table.indexes]
+    for index in table.indexes:
+        statement = w.index(index)
+        try:
+            statements.append(sql(statement, d))
+        except UnsupportedError as exc:  # its WHERE: keep the index, drop the predicate
+            w.note(f"index {index.name}: WHERE {index.where!r} cannot be written in {d.label} "
+                   f"({_reason(exc)}); a full index is created")
+            statements.append(sql(w.index(index.model_copy(update={"where": ""})), d))
     statements += [sql(c, d) for c in w.comments()]
     trailing: list[str] = []
     if d.capabilities.alter_add_fk:

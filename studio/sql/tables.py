@@ -111,7 +111,7 @@ class TableReader:
         name = col.name
         column = Column(id=model_id("col", self.table.name, name), name=name, type=self.type_text(col, name))
         for constraint in col.constraints:
-            kind = constraint.kind
+            kind = constraint.args.get("kind") if isinstance(constraint, exp.ColumnConstraint) else constraint
             if isinstance(kind, exp.NotNullColumnConstraint):
                 column.nullable = bool(kind.args.get("allow_null"))
             elif isinstance(kind, exp.PrimaryKeyColumnConstraint):
