@@ -88,3 +88,27 @@ def test_render_in_a_fresh_process_without_display(design_file: Path, tmp_path: 
     )
     assert done.returncode == 0, done.stderr
     assert QImage(str(out)).width() > 2000
+
+
+def test_export_dialog_writes_the_selection(qtbot, ecommerce, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+
+    from studio.ui.canvas import export_dialog
+
+    target = tmp_path / "chosen"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "PNG image (*.png)"))
+
+    def accept(dialog: export_dialog.ExportOptions) -> int:
+        dialog.scale.setValue(2)
+        dialog.selection_only.setChecked(True)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(export_dialog.ExportOptions, "exec", accept)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    written = export_dialog.export_diagram(parent, ecommerce, ["cmp-pg", "cmp-replicas"])
+    assert written == tmp_path / "chosen.png"
+    whole = tmp_path / "whole.png"
+    render_system(ecommerce, whole, scale=2)
+    part = QImage(str(written))
+    assert 0 < part.width() < QImage(str(whole)).width() / 2

@@ -24,12 +24,12 @@ from studio.export.diagrams import (
     paint_group,
 )
 from studio.export.diagrams.system_edges import edge_shape, label_box, label_text, place_label
-from studio.ui.canvas.qt_compat import keep_none_alive
+from studio.export.qt_refcount import protect_none
 
 if TYPE_CHECKING:
     from studio.ui.canvas.scene import CanvasScene
 
-keep_none_alive()  # before the first item exists; see qt_compat
+protect_none()  # PySide6 6.12 on Python 3.11 leaks None refs per virtual/void call
 
 NODE_RECT = QRectF(0, 0, NODE_WIDTH, NODE_HEIGHT)
 HANDLE_RADIUS = 5.5
