@@ -4,7 +4,8 @@
 the schema dock and the DDL preview open on that table, until the preview text is updated
 (target 16 ms, one frame). ``ddl_edit_large_schema_ms``: the same with the preview showing
 the whole 500-table script. ``lint_large_ms``: all lint rules over the large design (the
-Problems list runs it debounced, after typing pauses).
+Problems list runs it debounced, after typing pauses). ``erd_relayout_large_ms``: the ERD
+layout of the large design after one column edit.
 """
 
 from __future__ import annotations
@@ -90,10 +91,29 @@ def lint_large_ms() -> float:
     return statistics.median(samples)
 
 
+def erd_relayout_large_ms() -> float:
+    """The ERD layout of the 500-table design after one column edit (group layouts cached)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from studio.export.diagrams import ensure_gui
+    from studio.export.diagrams.erd_layout import layout_erd
+
+    ensure_gui()
+    document = make_large_design()
+    layout_erd(document)
+    samples = []
+    for n in range(REPEATS // 4):
+        document.schema.tables[250].columns[3].type = f"VARCHAR({100 + n})"
+        start = time.perf_counter()
+        layout_erd(document)
+        samples.append((time.perf_counter() - start) * 1000)
+    return statistics.median(samples)
+
+
 BENCHMARKS: dict[str, Callable[[], float]] = {
     "ddl_edit_large_ms": ddl_edit_large_ms,
     "ddl_edit_large_schema_ms": ddl_edit_large_schema_ms,
     "lint_large_ms": lint_large_ms,
+    "erd_relayout_large_ms": erd_relayout_large_ms,
 }
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QFontMetricsF
@@ -146,22 +147,30 @@ def _rows(table: Table, collapsed: bool) -> list[Row]:
     return rows
 
 
+@lru_cache(maxsize=8192)
+def _advance(text: str, pixel_size: int, bold: bool = False) -> float:
+    """Text width in scene units (names and types repeat across tables, so it is cached)."""
+    return QFontMetricsF(font(pixel_size, bold)).horizontalAdvance(text)
+
+
 def _size(name: str, rows: list[Row]) -> tuple[float, float]:
-    name_metrics = QFontMetricsF(font(NAME_PX, True))
-    row_metrics = QFontMetricsF(font(ROW_PX))
-    width = name_metrics.horizontalAdvance(name) + 2 * PAD_X + 8
+    width = _advance(name, NAME_PX, True) + 2 * PAD_X + 8
     for row in rows:
-        width = max(
-            width,
-            BADGE_W
-            + row_metrics.horizontalAdvance(row.name)
-            + row_metrics.horizontalAdvance(row.type)
-            + 3 * PAD_X
-            + 12,
-        )
+        width = max(width, BADGE_W + _advance(row.name, ROW_PX) + _advance(row.type, ROW_PX) + 3 * PAD_X + 12)
     # Rounded up so that a small edit does not change the size (and so the layout).
     width = min(MAX_W, max(MIN_W, math.ceil(width / 20) * 20))
     return width, HEADER_H + ROW_H * max(1, len(rows)) + 4
+
+
+@lru_cache(maxsize=2048)
+def _group_centres(
+    sizes: tuple[tuple[str, tuple[float, float]], ...], edges: tuple[tuple[str, str], ...]
+) -> dict[str, tuple[float, float]]:
+    """One service's layered layout; cached, so an edit re-lays out only the groups it changed."""
+    size_of = dict(sizes)
+    return layered_positions(
+        list(size_of), list(edges), size_of, LayeredLayout(layer_gap=90.0, node_gap=36.0)
+    )
 
 
 def _relation(table: Table, fk: ForeignKey, target: Table) -> Relation:
@@ -220,7 +229,7 @@ def layout_erd(document: DesignDocument, options: ErdOptions | None = None) -> E
             for r in relations
             if r.parent in ids and r.child in ids and r.parent != r.child
         ]
-        centres = layered_positions(list(sizes), edges, sizes, LayeredLayout(layer_gap=90.0, node_gap=36.0))
+        centres = _group_centres(tuple(sizes.items()), tuple(edges))
         inner = QRectF()
         for box in group_boxes:
             w, h = sizes[box.table_id]
