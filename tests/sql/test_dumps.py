@@ -20,7 +20,7 @@ from studio.sql.ddl import schema_ddl
 from studio.sql.importer import ImportResult, import_sql
 from tests.sql.conftest import _absent
 from tests.sql.engines import Engine, MariaDB, SQLite, server_address
-from tests.sql.schemas import rich_schema
+from tests.sql.schemas import hostile_schema, rich_schema
 
 
 def _tool(name: str) -> str:
@@ -55,6 +55,10 @@ def _check(result: ImportResult, schema: Schema, dialect: str) -> None:
         assert wanted <= imported[table], (table, wanted - imported[table])
 
 
+def _source(name: str, ecommerce: DesignDocument) -> Schema:
+    return {"rich": rich_schema, "hostile": hostile_schema}.get(name, lambda: ecommerce.schema)()
+
+
 def schema_after(schema: Schema, dialect: str) -> Schema:
     """The model as the dialect stores it: what the DDL left out (with a note) is not expected back."""
     return import_sql(schema_ddl(schema, dialect).text, dialect).schema()
@@ -79,11 +83,11 @@ def pg_database() -> Iterator[dict[str, str]]:
         admin.close()
 
 
-@pytest.mark.parametrize("source", ["rich", "ecommerce"])
+@pytest.mark.parametrize("source", ["rich", "ecommerce", "hostile"])
 def test_pg_dump_schema_only(pg_database: dict[str, str], source: str, ecommerce: DesignDocument) -> None:
     import psycopg2
 
-    schema = rich_schema() if source == "rich" else ecommerce.schema
+    schema = _source(source, ecommerce)
     conn = psycopg2.connect(**pg_database)
     with conn, conn.cursor() as cur:
         for statement in schema_ddl(schema, "postgres").statements:
@@ -101,10 +105,10 @@ def test_pg_dump_schema_only(pg_database: dict[str, str], source: str, ecommerce
     assert any(w.message.startswith("SET") for w in result.warnings)
 
 
-@pytest.mark.parametrize("source", ["rich", "ecommerce"])
+@pytest.mark.parametrize("source", ["rich", "ecommerce", "hostile"])
 def test_mysqldump_no_data(mariadb: Engine, source: str, ecommerce: DesignDocument) -> None:
     assert isinstance(mariadb, MariaDB)
-    schema = rich_schema() if source == "rich" else ecommerce.schema
+    schema = _source(source, ecommerce)
     mariadb.run(schema_ddl(schema, "mysql").statements)
     address = server_address("mariadb")
     assert address is not None
@@ -116,10 +120,10 @@ def test_mysqldump_no_data(mariadb: Engine, source: str, ecommerce: DesignDocume
     _check(import_sql(dump, "mysql"), schema, "mysql")
 
 
-@pytest.mark.parametrize("source", ["rich", "ecommerce"])
+@pytest.mark.parametrize("source", ["rich", "ecommerce", "hostile"])
 def test_sqlite_schema_command(sqlite: Engine, source: str, ecommerce: DesignDocument) -> None:
     assert isinstance(sqlite, SQLite)
-    schema = rich_schema() if source == "rich" else ecommerce.schema
+    schema = _source(source, ecommerce)
     sqlite.run(schema_ddl(schema, "sqlite").statements)
     dump = subprocess.run([_tool("sqlite3"), str(sqlite.path), ".schema"],
                           capture_output=True, text=True, check=True, timeout=60).stdout
