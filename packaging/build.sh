@@ -26,7 +26,8 @@ cp packaging/install.sh "$dist/"
 # Smoke check from a clean environment: no Python on the path, no source tree.
 check=$(mktemp -d)
 trap 'rm -rf "$check"' EXIT
-run() { env -i HOME="$check" PATH=/usr/bin:/bin LANG=C.UTF-8 QT_QPA_PLATFORM=offscreen "$dist/studio" "$@"; }
+mkdir "$check/empty-path"  # nothing to find on PATH: no python, no tools
+run() { env -i HOME="$check" PATH="$check/empty-path" LANG=C.UTF-8 QT_QPA_PLATFORM=offscreen "$dist/studio" "$@"; }
 cd "$check"
 run --version
 run new -t ecommerce -o shop.json
