@@ -5,7 +5,8 @@ Public API (stable; the schema dock, the DDL preview, the ERD and lint build on 
 ``studio.sql.dialects``
     ``DIALECTS: dict[str, Dialect]`` (postgres, mysql, sqlite, tsql, duckdb, oracle), each
     with ``.label`` (human name), ``.sqlglot`` and ``.capabilities`` (``Capabilities``:
-    partial_indexes, enums ("type"|"inline"|"check"), comments ("comment_on"|"inline"|""),
+    partial_indexes, enums ("type"|"inline"|"check"), comments ("comment_on"|"inline"|
+    "extended_property"|""),
     identity, uuid_type, json_type, now_default, uuid_default, alter_add_fk,
     index_methods, array_types). ``dialect(name)`` resolves names, labels and
     ``.agentconfig.json`` database values (``CONFIG_DATABASES``); ``DEFAULT_DIALECT``.

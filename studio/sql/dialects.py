@@ -26,7 +26,8 @@ class Capabilities:
     #: ``"check"``: a text column with a CHECK constraint.
     enums: str
     #: ``"comment_on"``: COMMENT ON statements; ``"inline"``: COMMENT clauses in CREATE
-    #: TABLE; ``""``: no comments (a note says they were left out).
+    #: TABLE; ``"extended_property"``: sp_addextendedproperty (SQL Server); ``""``: no
+    #: comments (a note says they were left out).
     comments: str
     identity: bool
     uuid_type: bool
@@ -66,7 +67,7 @@ DIALECTS: dict[str, Dialect] = {
             uuid_type=False, json_type=False, now_default=True, uuid_default=False,
             alter_add_fk=False)),
         Dialect("tsql", "SQL Server", "tsql", Capabilities(
-            partial_indexes=True, enums="check", comments="", identity=True,
+            partial_indexes=True, enums="check", comments="extended_property", identity=True,
             uuid_type=True, json_type=False, now_default=True, uuid_default=True,
             alter_add_fk=True)),
         Dialect("duckdb", "DuckDB", "duckdb", Capabilities(

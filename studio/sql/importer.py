@@ -104,6 +104,9 @@ class _Importer:
     # -- dispatch ------------------------------------------------------------------
     def statement(self, s: Statement) -> None:
         k = s.keywords
+        if k[:2] in (("EXEC", "SP_ADDEXTENDEDPROPERTY"), ("EXECUTE", "SP_ADDEXTENDEDPROPERTY")):
+            self.extended_property(s)
+            return
         for prefix, name in _SKIPPED:
             if k[: len(prefix)] == prefix:
                 raise _Skip(f"{name} statement skipped (not part of the schema model)")
@@ -191,6 +194,24 @@ class _Importer:
             else:
                 self.warn(s.line, f"ALTER TABLE {reader.table.name}: {type(action).__name__} skipped "
                                   "(only ADD CONSTRAINT is part of the schema model)")
+
+    def extended_property(self, s: Statement) -> None:
+        """SQL Server's comments: ``EXEC sp_addextendedproperty @name = N'MS_Description', ...``."""
+        call = self.parse(s)
+        params: dict[str, str] = {}
+        for arg in call.expressions if isinstance(call, exp.Execute) else []:
+            if isinstance(arg, exp.EQ) and isinstance(arg.this, exp.Parameter):
+                params[arg.this.name.lower()] = arg.expression.name
+        if params.get("name") != "MS_Description" or params.get("level1type", "").upper() != "TABLE":
+            raise _Skip("sp_addextendedproperty other than a table or column MS_Description skipped")
+        reader = self.reader(exp.Table(this=exp.to_identifier(params.get("level1name", ""))), s.line)
+        if params.get("level2type", "").upper() == "COLUMN":
+            column = reader.table.column(params.get("level2name", ""))
+            if column is None:
+                raise _Skip(f"description of a missing column of {reader.table.name} skipped")
+            column.comment = params.get("value", "")
+        else:
+            reader.table.comment = params.get("value", "")
 
     def comment(self, s: Statement) -> None:
         comment = self.parse(s)

@@ -298,6 +298,8 @@ class _TableWriter:
         if not self.caps.comments:
             self.note(f"{self.d.label} has no comment statements; table and column comments left out")
             return []
+        if self.caps.comments == "extended_property":
+            return self.extended_properties()
         out: list[exp.Expression] = []
         if t.comment:
             out.append(exp.Comment(this=_table(t.name), kind="TABLE", expression=exp.Literal.string(t.comment)))
@@ -305,6 +307,26 @@ class _TableWriter:
             if c.comment:
                 column = exp.Column(this=_ident(c.name), table=_ident(t.name))
                 out.append(exp.Comment(this=column, kind="COLUMN", expression=exp.Literal.string(c.comment)))
+        return out
+
+
+    def extended_properties(self) -> list[exp.Expression]:
+        """SQL Server keeps descriptions as MS_Description extended properties (schema dbo)."""
+        def call(text: str, *levels: tuple[str, str]) -> exp.Expression:
+            params = [("name", "MS_Description"), ("value", text), ("level0type", "SCHEMA"), ("level0name", "dbo"),
+                      *levels]
+            return exp.Execute(
+                this=_table("sp_addextendedproperty"),
+                expressions=[exp.EQ(this=exp.Parameter(this=exp.Var(this=k)), expression=exp.National(this=v))
+                             for k, v in params],
+            )
+
+        t = self.table
+        out = [call(t.comment, ("level1type", "TABLE"), ("level1name", t.name))] if t.comment else []
+        for c in t.columns:
+            if c.comment:
+                out.append(call(c.comment, ("level1type", "TABLE"), ("level1name", t.name),
+                                ("level2type", "COLUMN"), ("level2name", c.name)))
         return out
 
 

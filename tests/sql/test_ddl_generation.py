@@ -27,6 +27,9 @@ def test_sql_server_output_parses_back_with_every_name_intact() -> None:
     assert created == set(HOSTILE_NAMES)
     assert columns == set(HOSTILE_NAMES) | {"id"}
     assert "[br]]acket]" in script.text
+    comments = [s for s in script.statements if "sp_addextendedproperty" in s]
+    assert len(comments) == 2 * len(HOSTILE_NAMES)  # table and column descriptions
+    assert "N'comment of it''s'" in script.text
 
 
 def test_every_dialect_quotes_every_identifier() -> None:
