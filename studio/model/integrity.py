@@ -79,6 +79,21 @@ def _walk(node: BaseModel, where: str, problems: list[Problem]) -> None:
                 _walk(item, f"{here}[{i}]", problems)
 
 
+def _has_duplicates(node: BaseModel) -> bool:
+    """The fast check (no paths built): does any id list under ``node`` repeat an id?"""
+    for attr, _name, has_ids in _id_list_fields(type(node)):
+        value = getattr(node, attr)
+        if isinstance(value, BaseModel):
+            if _has_duplicates(value):
+                return True
+            continue
+        if has_ids and len({item.id for item in value}) != len(value):
+            return True
+        if value and _id_list_fields(type(value[0])) and any(_has_duplicates(item) for item in value):
+            return True
+    return False
+
+
 def subtree_problems(value: Any, where: str) -> list[Problem]:
     """Duplicate ids inside a model or a list of models that an edit puts at ``where``."""
     problems: list[Problem] = []
@@ -99,7 +114,8 @@ def subtree_problems(value: Any, where: str) -> list[Problem]:
 def document_problems(document: DesignDocument) -> list[Problem]:
     """Every duplicate id and every connection to a missing component, in document order."""
     problems: list[Problem] = []
-    _walk(document, "", problems)
+    if _has_duplicates(document):
+        _walk(document, "", problems)
     ids = {c.id for c in document.components}
     for i, conn in enumerate(document.connections):
         for end in ("source", "target"):
