@@ -350,3 +350,15 @@ def test_delete_key_in_the_list_deletes_but_not_in_the_filter(
     assert _table(session, "users") is None
     session.undo_stack.undo()
     assert _table(session, "users") is not None
+
+
+def test_user_text_in_tooltips_is_not_html(qtbot, dock: SchemaDock, session: DocumentSession) -> None:  # type: ignore[no-untyped-def]
+    _open(qtbot, dock, "users")
+    path = ("schema", "tables", "tbl-users", "columns", "col-users-email", "comment")
+    session.push(session.design.set_op(path, "<b>PII</b> & secret"))
+    tip = dock.editor.columns.model().index(1, 7).data(Qt.ItemDataRole.ToolTipRole)
+    assert "&lt;b&gt;PII&lt;/b&gt;" in tip and "<b>" not in tip
+    session.push(session.design.set_op(("schema", "tables", "tbl-users", "name"), "<i>people</i>"))
+    dock.tables.rebuild()
+    item = dock.tables.list.currentItem()
+    assert item.text() == "<i>people</i>" and "&lt;i&gt;people&lt;/i&gt;" in item.toolTip()

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHeaderView, QStyle, QTreeWidget, QTreeWidgetItem,
 
 from studio.lint import Finding, Severity, lint_design
 from studio.model import Path
+from studio.ui.schema.fields import plain_tooltip
 from studio.ui.session import DocumentSession
 
 PathRole = Qt.ItemDataRole.UserRole + 1
@@ -72,13 +73,13 @@ class ProblemsList(QTreeWidget):
         for finding in self.findings:
             item = QTreeWidgetItem([finding.element_label, finding.message, finding.rule_id])
             item.setIcon(0, self._icons[finding.severity])
-            item.setToolTip(1, finding.message)
+            item.setToolTip(1, plain_tooltip(finding.message))
             item.setData(0, PathRole, finding.element_path)
             items.append(item)
         for table, message in self.notes:
             item = QTreeWidgetItem([table or "schema", message, "ddl.conversion"])
             item.setIcon(0, self._icons[Severity.INFO])
-            item.setToolTip(1, message)
+            item.setToolTip(1, plain_tooltip(message))
             items.append(item)
         self.addTopLevelItems(items)
         self.setUpdatesEnabled(True)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from studio.export.diagrams.system_render import RenderError
 from studio.ui.erd.canvas import ErdCanvas
+from studio.ui.schema.fields import plain_tooltip
 from studio.ui.session import DocumentSession
 
 
@@ -75,7 +76,7 @@ class ErdDock(QDockWidget):
         try:
             render_erd(self.session.design.document, Path(name), options=self.canvas.options)
         except (RenderError, OSError) as exc:
-            QMessageBox.warning(self, "Cannot export the ERD", str(exc))
+            QMessageBox.warning(self, "Cannot export the ERD", plain_tooltip(str(exc)))
 
     def teardown(self) -> None:
         self.canvas.teardown()

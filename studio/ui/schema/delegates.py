@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio.ui.schema.fields import FieldKind, FieldSpec
+from studio.ui.schema.fields import FieldKind, FieldSpec, plain_tooltip
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -52,7 +52,7 @@ class SqlLineEdit(QLineEdit):
     def check(self, text: str) -> None:
         self.problem = sql_problem(text, self._dialect())
         self.setStyleSheet(INVALID_STYLE if self.problem else "")
-        self.setToolTip(self.problem or "")
+        self.setToolTip(plain_tooltip(self.problem or ""))
         self.setProperty("invalid", bool(self.problem))
 
 

@@ -41,6 +41,13 @@ class FieldSpec:
     validate: Callable[[str], str | None] | None = None
 
 
+def plain_tooltip(text: str) -> str:
+    """User text for a tooltip or message box, which would otherwise guess it is HTML."""
+    from PySide6.QtGui import Qt
+
+    return Qt.convertFromPlainText(text) if text else ""
+
+
 def split_list(text: str) -> list[str]:
     """``"a, b ,c"`` -> ``["a", "b", "c"]``: how list fields are typed."""
     return [part.strip() for part in text.split(",") if part.strip()]

@@ -13,7 +13,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 
 from studio.model import InsertItem, MoveItem, Operation, Path, PathError, RemoveItem
 from studio.ui.schema.edits import is_noop
-from studio.ui.schema.fields import FieldKind, FieldSpec, split_list
+from studio.ui.schema.fields import FieldKind, FieldSpec, plain_tooltip, split_list
 from studio.ui.session import DocumentSession
 
 ItemIdRole = Qt.ItemDataRole.UserRole + 1
@@ -99,9 +99,10 @@ class ItemTableModel(QAbstractTableModel):
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole):
             if spec.kind is FieldKind.LIST:
-                return ", ".join(value)
+                text = ", ".join(value)
+                return text if role != Qt.ItemDataRole.ToolTipRole else (plain_tooltip(text) or None)
             text = "" if value is None else str(getattr(value, "value", value))
-            return text if role != Qt.ItemDataRole.ToolTipRole else (text or None)
+            return text if role != Qt.ItemDataRole.ToolTipRole else (plain_tooltip(text) or None)
         return None
 
     def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from studio.model import InsertItem, MoveItem, Operation, RemoveItem, SetField, Table
 from studio.ui.schema.edits import TABLES, add_table_op, rename_table_op
+from studio.ui.schema.fields import plain_tooltip
 from studio.ui.session import DocumentSession
 
 TableIdRole = Qt.ItemDataRole.UserRole + 1
@@ -91,7 +92,7 @@ class TableList(QWidget):
             item = QListWidgetItem(self._label(table))
             item.setData(TableIdRole, table.id)
             owner = owners.get(table.service, "no owning service") if table.service else "no owning service"
-            item.setToolTip(f"{table.name}: {len(table.columns)} columns, {owner}")
+            item.setToolTip(plain_tooltip(f"{table.name}: {len(table.columns)} columns, {owner}"))
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
             self.list.addItem(item)
         self._filling = False
