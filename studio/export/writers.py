@@ -14,6 +14,7 @@ from pathlib import Path
 
 from studio.export import dbml, dot, drawio, mermaid, plantuml, structurizr
 from studio.export.pack import ExportContext, Files, Writer, design_file
+from studio.io.design_file import dumps
 
 
 def _text(name: str, text: str) -> Files:
@@ -60,11 +61,20 @@ def rendered(context: ExportContext, diagram: str, suffix: str) -> bytes:
             out = Path(tmp) / f"{diagram}{suffix}"
             if suffix == ".png":
                 render(context.document, out, scale=png_scale(rendered(context, diagram, ".svg")))
-            else:
-                render(context.document, out)
-            return out.read_bytes()
+                return out.read_bytes()
+            render(context.document, out)
+            return with_embedded_font(context, out.read_bytes())
 
     return context.cached(f"{diagram}{suffix}", make)
+
+
+def with_embedded_font(context: ExportContext, svg: bytes) -> bytes:
+    """The SVG with a subset of a CJK font inside when the design has Korean or Japanese
+    text: an SVG viewer may have no such font, a PNG and the PDF carry their glyphs anyway."""
+    from studio.export.diagrams.fonts import embed_cjk_font
+    from studio.export.diagrams.system_style import FONT_FAMILIES
+
+    return embed_cjk_font(svg, dumps(context.document), list(FONT_FAMILIES))
 
 
 #: A PNG is painted at twice its size (sharp on high-density screens) up to this many pixels.

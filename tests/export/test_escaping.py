@@ -142,7 +142,9 @@ def test_inline_svg_drops_scripts_and_refuses_broken_xml() -> None:
 
     from studio.export.document import inline_svg
 
-    plain = inline_svg(b'<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"><text>&lt;b&gt;</text></svg>')
+    plain = inline_svg(
+        b'<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"><text>&lt;b&gt;</text></svg>'
+    )
     assert plain.startswith('<svg role="img"') and "&lt;b&gt;" in plain and "<?xml" not in plain
     hostile = inline_svg(
         b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script><rect onclick="x()"/></svg>'
@@ -150,3 +152,25 @@ def test_inline_svg_drops_scripts_and_refuses_broken_xml() -> None:
     assert "script" not in hostile and "onclick" not in hostile and "<rect" in hostile
     with pytest.raises(ExpatError):
         inline_svg(b"<svg><text>unclosed</svg>")
+
+
+def test_svg_embeds_a_cjk_subset_that_has_every_korean_and_japanese_glyph(hostile_pack: PackResult) -> None:
+    import base64
+    import io
+
+    from fontTools.ttLib import TTFont
+
+    from studio.export.diagrams.fonts import EMBEDDED_FAMILY, needs_cjk
+
+    from tests.export.conftest import CJK
+
+    for name in ("system.svg", "erd.svg"):
+        svg = _text(hostile_pack, name)
+        found = re.search(r"url\(data:font/woff;base64,([A-Za-z0-9+/=]+)\)", svg)
+        assert found and EMBEDDED_FAMILY in svg, name
+        font = TTFont(io.BytesIO(base64.b64decode(found.group(1))))
+        cmap = font.getBestCmap()
+        assert all(ord(ch) in cmap for ch in needs_cjk(CJK)), name
+        ET.fromstring(svg.encode("utf-8"))  # still well-formed
+    html = _text(hostile_pack, "design.html")
+    assert html.count(EMBEDDED_FAMILY) >= 2  # the inline diagrams carry it too
