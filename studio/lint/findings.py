@@ -38,5 +38,14 @@ class Finding:
         return self.severity is Severity.ERROR
 
     def format(self, file: str) -> str:
-        """The ``studio lint`` line: ``file: element: rule-id: message``."""
-        return f"{file}: {self.element_label}: {self.rule_id}: {self.message}"
+        """The ``studio lint`` line: ``file: element: rule-id: message``, always one line."""
+        return (
+            f"{_one_line(file)}: {_one_line(self.element_label)}: {self.rule_id}: {_one_line(self.message)}"
+        )
+
+
+def _one_line(text: str) -> str:
+    """Control characters in user names (a newline in a table name) shown escaped."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)

@@ -95,3 +95,14 @@ def test_reference_ddl_imported_as_mysql_reports_missing_categories() -> None:
         ("schema.fk-missing-table", "products")
     ]
     assert "'categories'" in errors[0].message
+
+
+def test_each_finding_is_one_line(
+    shop: DesignDocument, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shop.schema.tables[0].name = "cust\nomers"
+    shop.schema.tables[0].columns[0].primary_key = False
+    main(["lint", _save(shop, tmp_path)])
+    lines = capsys.readouterr().out.splitlines()
+    assert any(": cust\\nomers: schema.no-primary-key: " in line for line in lines)
+    assert all(line.startswith(str(tmp_path)) for line in lines)
