@@ -45,17 +45,35 @@ def _sqlalchemy_compile(schema: object) -> Callable[[], list[str]]:
 
     assert isinstance(schema, Schema)
     types: dict[str, Callable[[], object]] = {
-        "INTEGER": sa.Integer, "BIGINT": sa.BigInteger, "VARCHAR(255)": lambda: sa.String(255), "TEXT": sa.Text,
-        "BOOLEAN": sa.Boolean, "TIMESTAMP": sa.DateTime, "DECIMAL(12, 2)": lambda: sa.Numeric(12, 2),
-        "UUID": sa.Uuid, "DATE": sa.Date,
+        "INTEGER": sa.Integer,
+        "BIGINT": sa.BigInteger,
+        "VARCHAR(255)": lambda: sa.String(255),
+        "TEXT": sa.Text,
+        "BOOLEAN": sa.Boolean,
+        "TIMESTAMP": sa.DateTime,
+        "DECIMAL(12, 2)": lambda: sa.Numeric(12, 2),
+        "UUID": sa.Uuid,
+        "DATE": sa.Date,
     }
     metadata = sa.MetaData()
     tables = []
     for t in schema.tables:
-        columns = [sa.Column(c.name, types[c.type](), primary_key=c.primary_key, nullable=c.nullable,  # type: ignore[call-overload]
-                             autoincrement=False) for c in t.columns]
-        fks = [sa.ForeignKeyConstraint(fk.columns, [f"{fk.ref_table}.{r}" for r in fk.ref_columns], name=fk.name,
-                                       use_alter=True) for fk in t.foreign_keys]
+        columns = [
+            sa.Column(
+                c.name,
+                types[c.type](),
+                primary_key=c.primary_key,
+                nullable=c.nullable,  # type: ignore[call-overload]
+                autoincrement=False,
+            )
+            for c in t.columns
+        ]
+        fks = [
+            sa.ForeignKeyConstraint(
+                fk.columns, [f"{fk.ref_table}.{r}" for r in fk.ref_columns], name=fk.name, use_alter=True
+            )
+            for fk in t.foreign_keys
+        ]
         table = sa.Table(t.name, metadata, *columns, *fks)
         for index in t.indexes:
             sa.Index(index.name, *[table.c[name] for name in index.columns])
@@ -68,7 +86,9 @@ def _sqlalchemy_compile(schema: object) -> Callable[[], list[str]]:
             out.append(str(CreateTable(table).compile(dialect=dialect)))
             out.extend(str(CreateIndex(i).compile(dialect=dialect)) for i in table.indexes)
         for table in tables:
-            out.extend(str(AddConstraint(fk).compile(dialect=dialect)) for fk in table.foreign_key_constraints)
+            out.extend(
+                str(AddConstraint(fk).compile(dialect=dialect)) for fk in table.foreign_key_constraints
+            )
         return out
 
     return compile_all
@@ -106,8 +126,12 @@ def ddl_renderer_edit_large_ms() -> float:
     def edit() -> None:
         n = next(counter)
         t = (n * 37) % 500
-        design.apply(design.set_op(("schema", "tables", f"tbl-{t:03d}", "columns", f"col-{t}-3", "type"),
-                                   f"VARCHAR({20 + n % 200})"))
+        design.apply(
+            design.set_op(
+                ("schema", "tables", f"tbl-{t:03d}", "columns", f"col-{t}-3", "type"),
+                f"VARCHAR({20 + n % 200})",
+            )
+        )
         renderer.full_script()
 
     return _median_ms(edit, repeat=40)

@@ -18,7 +18,9 @@ from studio.sql.dialects import DEFAULT_DIALECT, DIALECTS, UnknownDialect, diale
 
 def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", metavar="FILE", help="design file")
-    parser.add_argument("--dialect", "-d", help=f"one of {', '.join(DIALECTS)} (default: the config's database)")
+    parser.add_argument(
+        "--dialect", "-d", help=f"one of {', '.join(DIALECTS)} (default: the config's database)"
+    )
     parser.add_argument("--output", "-o", metavar="OUT", help="write the script here instead of stdout")
 
 

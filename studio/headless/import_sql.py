@@ -65,6 +65,9 @@ def run(args: argparse.Namespace) -> int:
         save_design(merged, target)
     except OSError as exc:
         return fail(f"{target}: cannot write: {exc.strerror or exc}")
-    print(f"{target}: {len(result.tables)} tables, {sum(len(t.indexes) for t in result.tables)} indexes, "
-          f"{len(result.enums)} enums imported ({len(result.warnings)} warnings)", file=sys.stderr)
+    print(
+        f"{target}: {len(result.tables)} tables, {sum(len(t.indexes) for t in result.tables)} indexes, "
+        f"{len(result.enums)} enums imported ({len(result.warnings)} warnings)",
+        file=sys.stderr,
+    )
     return 0

@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from sqlglot import exp
 
 from studio.model import EnumType, Operation, Schema, Table, leaves
-from studio.sql.dialects import Dialect, dialect as get_dialect
+from studio.sql.dialects import Dialect
+from studio.sql.dialects import dialect as get_dialect
 from studio.sql.notes import ConversionNote, comment_block
 from studio.sql.render import TableRender, render_table, sql
 
@@ -81,13 +82,17 @@ def _enum_statements(schema: Schema, d: Dialect) -> list[str]:
         create = exp.Create(
             kind="TYPE",
             this=exp.Table(this=exp.to_identifier(enum.name, quoted=True)),
-            expression=exp.DataType(this=exp.DType.ENUM, expressions=[exp.Literal.string(v) for v in enum.values]),
+            expression=exp.DataType(
+                this=exp.DType.ENUM, expressions=[exp.Literal.string(v) for v in enum.values]
+            ),
         )
         out.append(sql(create, d))
     return out
 
 
-def _assemble(d: Dialect, enum_sql: list[str], renders: list[TableRender], extra_notes: list[ConversionNote]) -> DdlScript:
+def _assemble(
+    d: Dialect, enum_sql: list[str], renders: list[TableRender], extra_notes: list[ConversionNote]
+) -> DdlScript:
     notes = list(extra_notes)
     create: list[str] = list(enum_sql)
     trailing: list[str] = []
@@ -184,8 +189,14 @@ class DdlRenderer:
         parts: list[object] = [self._epoch, versions.get(table.id, 0)]
         for fk in table.foreign_keys:
             target = ctx.tables.get(fk.ref_table)
-            parts.append((fk.ref_table, target.id if target else None,
-                          versions.get(target.id, 0) if target else 0, ctx.dropped_fks.get(fk.id)))
+            parts.append(
+                (
+                    fk.ref_table,
+                    target.id if target else None,
+                    versions.get(target.id, 0) if target else 0,
+                    ctx.dropped_fks.get(fk.id),
+                )
+            )
         return tuple(parts)
 
     def _render(self, table: Table, ctx: SchemaContext) -> TableRender:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import sqlglot
 
@@ -53,31 +53,106 @@ class Dialect:
 DIALECTS: dict[str, Dialect] = {
     d.name: d
     for d in (
-        Dialect("postgres", "PostgreSQL", "postgres", Capabilities(
-            partial_indexes=True, enums="type", comments="comment_on", identity=True,
-            uuid_type=True, json_type=True, now_default=True, uuid_default=True,
-            alter_add_fk=True, index_methods=("btree", "hash", "gin", "gist", "brin", "spgist"),
-            array_types=True)),
-        Dialect("mysql", "MySQL / MariaDB", "mysql", Capabilities(
-            partial_indexes=False, enums="inline", comments="inline", identity=True,
-            uuid_type=False, json_type=True, now_default=True, uuid_default=True,
-            alter_add_fk=True, index_methods=("btree", "hash"))),
-        Dialect("sqlite", "SQLite", "sqlite", Capabilities(
-            partial_indexes=True, enums="check", comments="", identity=True,
-            uuid_type=False, json_type=False, now_default=True, uuid_default=False,
-            alter_add_fk=False)),
-        Dialect("tsql", "SQL Server", "tsql", Capabilities(
-            partial_indexes=True, enums="check", comments="extended_property", identity=True,
-            uuid_type=True, json_type=False, now_default=True, uuid_default=True,
-            alter_add_fk=True)),
-        Dialect("duckdb", "DuckDB", "duckdb", Capabilities(
-            partial_indexes=False, enums="type", comments="comment_on", identity=False,
-            uuid_type=True, json_type=True, now_default=True, uuid_default=True,
-            alter_add_fk=False, array_types=True)),
-        Dialect("oracle", "Oracle", "oracle", Capabilities(
-            partial_indexes=False, enums="check", comments="comment_on", identity=True,
-            uuid_type=False, json_type=False, now_default=True, uuid_default=False,
-            alter_add_fk=True)),
+        Dialect(
+            "postgres",
+            "PostgreSQL",
+            "postgres",
+            Capabilities(
+                partial_indexes=True,
+                enums="type",
+                comments="comment_on",
+                identity=True,
+                uuid_type=True,
+                json_type=True,
+                now_default=True,
+                uuid_default=True,
+                alter_add_fk=True,
+                index_methods=("btree", "hash", "gin", "gist", "brin", "spgist"),
+                array_types=True,
+            ),
+        ),
+        Dialect(
+            "mysql",
+            "MySQL / MariaDB",
+            "mysql",
+            Capabilities(
+                partial_indexes=False,
+                enums="inline",
+                comments="inline",
+                identity=True,
+                uuid_type=False,
+                json_type=True,
+                now_default=True,
+                uuid_default=True,
+                alter_add_fk=True,
+                index_methods=("btree", "hash"),
+            ),
+        ),
+        Dialect(
+            "sqlite",
+            "SQLite",
+            "sqlite",
+            Capabilities(
+                partial_indexes=True,
+                enums="check",
+                comments="",
+                identity=True,
+                uuid_type=False,
+                json_type=False,
+                now_default=True,
+                uuid_default=False,
+                alter_add_fk=False,
+            ),
+        ),
+        Dialect(
+            "tsql",
+            "SQL Server",
+            "tsql",
+            Capabilities(
+                partial_indexes=True,
+                enums="check",
+                comments="extended_property",
+                identity=True,
+                uuid_type=True,
+                json_type=False,
+                now_default=True,
+                uuid_default=True,
+                alter_add_fk=True,
+            ),
+        ),
+        Dialect(
+            "duckdb",
+            "DuckDB",
+            "duckdb",
+            Capabilities(
+                partial_indexes=False,
+                enums="type",
+                comments="comment_on",
+                identity=False,
+                uuid_type=True,
+                json_type=True,
+                now_default=True,
+                uuid_default=True,
+                alter_add_fk=False,
+                array_types=True,
+            ),
+        ),
+        Dialect(
+            "oracle",
+            "Oracle",
+            "oracle",
+            Capabilities(
+                partial_indexes=False,
+                enums="check",
+                comments="comment_on",
+                identity=True,
+                uuid_type=False,
+                json_type=False,
+                now_default=True,
+                uuid_default=False,
+                alter_add_fk=True,
+            ),
+        ),
     )
 }
 
@@ -85,9 +160,16 @@ DEFAULT_DIALECT = "postgres"
 
 #: ``.agentconfig.json`` "database" values (lower-cased) -> dialect name.
 CONFIG_DATABASES: dict[str, str] = {
-    "postgresql": "postgres", "postgres": "postgres", "mysql": "mysql", "mariadb": "mysql",
-    "sqlite": "sqlite", "sqlserver": "tsql", "sql server": "tsql", "mssql": "tsql",
-    "duckdb": "duckdb", "oracle": "oracle",
+    "postgresql": "postgres",
+    "postgres": "postgres",
+    "mysql": "mysql",
+    "mariadb": "mysql",
+    "sqlite": "sqlite",
+    "sqlserver": "tsql",
+    "sql server": "tsql",
+    "mssql": "tsql",
+    "duckdb": "duckdb",
+    "oracle": "oracle",
 }
 
 
@@ -112,53 +194,248 @@ def dialect(name: str) -> Dialect:
 # common ones, so the dock can show them first.
 _TYPES: dict[str, tuple[str, ...]] = {
     "postgres": (
-        "INTEGER", "BIGINT", "SMALLINT", "SERIAL", "BIGSERIAL", "VARCHAR(255)", "TEXT", "BOOLEAN",
-        "UUID", "TIMESTAMP", "TIMESTAMPTZ", "DATE", "TIME", "INTERVAL", "DECIMAL(10, 2)",
-        "NUMERIC", "REAL", "DOUBLE PRECISION", "JSON", "JSONB", "BYTEA", "CHAR(1)", "INET",
-        "CIDR", "MONEY", "TEXT[]", "INTEGER[]",
+        "INTEGER",
+        "BIGINT",
+        "SMALLINT",
+        "SERIAL",
+        "BIGSERIAL",
+        "VARCHAR(255)",
+        "TEXT",
+        "BOOLEAN",
+        "UUID",
+        "TIMESTAMP",
+        "TIMESTAMPTZ",
+        "DATE",
+        "TIME",
+        "INTERVAL",
+        "DECIMAL(10, 2)",
+        "NUMERIC",
+        "REAL",
+        "DOUBLE PRECISION",
+        "JSON",
+        "JSONB",
+        "BYTEA",
+        "CHAR(1)",
+        "INET",
+        "CIDR",
+        "MONEY",
+        "TEXT[]",
+        "INTEGER[]",
     ),
     "mysql": (
-        "INT", "BIGINT", "SMALLINT", "TINYINT", "MEDIUMINT", "VARCHAR(255)", "TEXT",
-        "MEDIUMTEXT", "LONGTEXT", "BOOLEAN", "CHAR(36)", "DATETIME", "TIMESTAMP", "DATE", "TIME",
-        "YEAR", "DECIMAL(10, 2)", "FLOAT", "DOUBLE", "JSON", "BLOB", "LONGBLOB", "VARBINARY(255)",
-        "BINARY(16)", "BIT",
+        "INT",
+        "BIGINT",
+        "SMALLINT",
+        "TINYINT",
+        "MEDIUMINT",
+        "VARCHAR(255)",
+        "TEXT",
+        "MEDIUMTEXT",
+        "LONGTEXT",
+        "BOOLEAN",
+        "CHAR(36)",
+        "DATETIME",
+        "TIMESTAMP",
+        "DATE",
+        "TIME",
+        "YEAR",
+        "DECIMAL(10, 2)",
+        "FLOAT",
+        "DOUBLE",
+        "JSON",
+        "BLOB",
+        "LONGBLOB",
+        "VARBINARY(255)",
+        "BINARY(16)",
+        "BIT",
     ),
-    "sqlite": ("INTEGER", "TEXT", "REAL", "BLOB", "NUMERIC", "BOOLEAN", "VARCHAR(255)",
-               "DECIMAL(10, 2)", "DATE", "TIMESTAMP", "BIGINT"),
+    "sqlite": (
+        "INTEGER",
+        "TEXT",
+        "REAL",
+        "BLOB",
+        "NUMERIC",
+        "BOOLEAN",
+        "VARCHAR(255)",
+        "DECIMAL(10, 2)",
+        "DATE",
+        "TIMESTAMP",
+        "BIGINT",
+    ),
     "tsql": (
-        "INT", "BIGINT", "SMALLINT", "TINYINT", "NVARCHAR(255)", "NVARCHAR(MAX)", "VARCHAR(255)",
-        "BIT", "UNIQUEIDENTIFIER", "DATETIME2", "DATETIMEOFFSET", "DATETIME", "DATE", "TIME",
-        "DECIMAL(10, 2)", "NUMERIC", "FLOAT", "REAL", "MONEY", "VARBINARY(MAX)", "CHAR(1)", "NCHAR(1)",
+        "INT",
+        "BIGINT",
+        "SMALLINT",
+        "TINYINT",
+        "NVARCHAR(255)",
+        "NVARCHAR(MAX)",
+        "VARCHAR(255)",
+        "BIT",
+        "UNIQUEIDENTIFIER",
+        "DATETIME2",
+        "DATETIMEOFFSET",
+        "DATETIME",
+        "DATE",
+        "TIME",
+        "DECIMAL(10, 2)",
+        "NUMERIC",
+        "FLOAT",
+        "REAL",
+        "MONEY",
+        "VARBINARY(MAX)",
+        "CHAR(1)",
+        "NCHAR(1)",
     ),
     "duckdb": (
-        "INTEGER", "BIGINT", "SMALLINT", "VARCHAR", "TEXT", "BOOLEAN", "UUID", "TIMESTAMP",
-        "TIMESTAMPTZ", "DATE", "TIME", "INTERVAL", "DECIMAL(10, 2)", "DOUBLE", "REAL", "JSON", "BLOB",
-        "HUGEINT", "TEXT[]", "INTEGER[]",
+        "INTEGER",
+        "BIGINT",
+        "SMALLINT",
+        "VARCHAR",
+        "TEXT",
+        "BOOLEAN",
+        "UUID",
+        "TIMESTAMP",
+        "TIMESTAMPTZ",
+        "DATE",
+        "TIME",
+        "INTERVAL",
+        "DECIMAL(10, 2)",
+        "DOUBLE",
+        "REAL",
+        "JSON",
+        "BLOB",
+        "HUGEINT",
+        "TEXT[]",
+        "INTEGER[]",
     ),
     "oracle": (
-        "NUMBER", "NUMBER(10)", "NUMBER(19)", "VARCHAR2(255)", "NVARCHAR2(255)", "CLOB", "NCLOB",
-        "CHAR(1)", "DATE", "TIMESTAMP", "TIMESTAMP WITH TIME ZONE", "RAW(16)", "BLOB",
-        "BINARY_FLOAT", "BINARY_DOUBLE", "INTEGER", "SMALLINT", "DECIMAL(10, 2)", "FLOAT",
+        "NUMBER",
+        "NUMBER(10)",
+        "NUMBER(19)",
+        "VARCHAR2(255)",
+        "NVARCHAR2(255)",
+        "CLOB",
+        "NCLOB",
+        "CHAR(1)",
+        "DATE",
+        "TIMESTAMP",
+        "TIMESTAMP WITH TIME ZONE",
+        "RAW(16)",
+        "BLOB",
+        "BINARY_FLOAT",
+        "BINARY_DOUBLE",
+        "INTEGER",
+        "SMALLINT",
+        "DECIMAL(10, 2)",
+        "FLOAT",
     ),
 }
 
 # Extra spellings each dialect accepts beyond the suggestions (aliases, engine synonyms).
 _ALIASES: dict[str, tuple[str, ...]] = {
-    "postgres": ("INT", "INT2", "INT4", "INT8", "SMALLSERIAL", "VARCHAR", "CHARACTER VARYING", "CHAR",
-                 "CHARACTER", "BOOL", "TIMESTAMP WITHOUT TIME ZONE", "TIMESTAMP WITH TIME ZONE",
-                 "TIMETZ", "DECIMAL", "FLOAT", "FLOAT4", "FLOAT8", "DOUBLE", "BIT", "VARBIT",
-                 "XML", "MACADDR", "TSVECTOR", "POINT"),
-    "mysql": ("INTEGER", "BOOL", "VARCHAR", "CHAR", "TINYTEXT", "NUMERIC", "DEC", "REAL",
-              "DOUBLE PRECISION", "BINARY", "VARBINARY", "TINYBLOB", "MEDIUMBLOB", "ENUM", "SET"),
-    "sqlite": ("INT", "SMALLINT", "TINYINT", "CHAR", "VARCHAR", "CLOB", "DOUBLE", "FLOAT",
-               "DATETIME", "DOUBLE PRECISION"),
+    "postgres": (
+        "INT",
+        "INT2",
+        "INT4",
+        "INT8",
+        "SMALLSERIAL",
+        "VARCHAR",
+        "CHARACTER VARYING",
+        "CHAR",
+        "CHARACTER",
+        "BOOL",
+        "TIMESTAMP WITHOUT TIME ZONE",
+        "TIMESTAMP WITH TIME ZONE",
+        "TIMETZ",
+        "DECIMAL",
+        "FLOAT",
+        "FLOAT4",
+        "FLOAT8",
+        "DOUBLE",
+        "BIT",
+        "VARBIT",
+        "XML",
+        "MACADDR",
+        "TSVECTOR",
+        "POINT",
+    ),
+    "mysql": (
+        "INTEGER",
+        "BOOL",
+        "VARCHAR",
+        "CHAR",
+        "TINYTEXT",
+        "NUMERIC",
+        "DEC",
+        "REAL",
+        "DOUBLE PRECISION",
+        "BINARY",
+        "VARBINARY",
+        "TINYBLOB",
+        "MEDIUMBLOB",
+        "ENUM",
+        "SET",
+    ),
+    "sqlite": (
+        "INT",
+        "SMALLINT",
+        "TINYINT",
+        "CHAR",
+        "VARCHAR",
+        "CLOB",
+        "DOUBLE",
+        "FLOAT",
+        "DATETIME",
+        "DOUBLE PRECISION",
+    ),
     # TEXT, NTEXT and IMAGE still parse but are deprecated: the generator maps them.
-    "tsql": ("INTEGER", "NVARCHAR", "VARCHAR", "CHAR", "NCHAR", "SMALLDATETIME",
-             "SMALLMONEY", "BINARY", "VARBINARY", "XML", "DEC", "ROWVERSION"),
-    "duckdb": ("INT", "INT4", "INT8", "TINYINT", "UBIGINT", "UINTEGER", "BOOL", "FLOAT", "DECIMAL",
-               "NUMERIC", "DOUBLE PRECISION", "BYTEA", "CHAR", "BPCHAR", "STRING", "ENUM"),
-    "oracle": ("VARCHAR2", "NVARCHAR2", "NUMBER", "RAW", "LONG", "NCHAR", "CHAR", "INT",
-               "DOUBLE PRECISION", "REAL", "DECIMAL", "NUMERIC", "VARCHAR"),
+    "tsql": (
+        "INTEGER",
+        "NVARCHAR",
+        "VARCHAR",
+        "CHAR",
+        "NCHAR",
+        "SMALLDATETIME",
+        "SMALLMONEY",
+        "BINARY",
+        "VARBINARY",
+        "XML",
+        "DEC",
+        "ROWVERSION",
+    ),
+    "duckdb": (
+        "INT",
+        "INT4",
+        "INT8",
+        "TINYINT",
+        "UBIGINT",
+        "UINTEGER",
+        "BOOL",
+        "FLOAT",
+        "DECIMAL",
+        "NUMERIC",
+        "DOUBLE PRECISION",
+        "BYTEA",
+        "CHAR",
+        "BPCHAR",
+        "STRING",
+        "ENUM",
+    ),
+    "oracle": (
+        "VARCHAR2",
+        "NVARCHAR2",
+        "NUMBER",
+        "RAW",
+        "LONG",
+        "NCHAR",
+        "CHAR",
+        "INT",
+        "DOUBLE PRECISION",
+        "REAL",
+        "DECIMAL",
+        "NUMERIC",
+        "VARCHAR",
+    ),
 }
 
 _TYPE_TEXT = re.compile(
@@ -204,7 +481,8 @@ def _base(type_text: str) -> str:
 # ones that cannot be bare identifiers), SQL Server's reserved keywords, Oracle's
 # V$RESERVED_WORDS with RESERVED = 'Y'.
 _RESERVED: dict[str, frozenset[str]] = {
-    "postgres": frozenset("""
+    "postgres": frozenset(
+        """
         all analyse analyze and any array as asc asymmetric authorization binary both case cast
         check collate collation column concurrently constraint create cross current_catalog
         current_date current_role current_schema current_time current_timestamp current_user
@@ -213,8 +491,10 @@ _RESERVED: dict[str, frozenset[str]] = {
         leading left like limit localtime localtimestamp natural not notnull null offset on only
         or order outer overlaps placing primary references returning right select session_user
         similar some symmetric system_user table tablesample then to trailing true union unique
-        user using variadic verbose when where window with""".split()),
-    "sqlite": frozenset("""
+        user using variadic verbose when where window with""".split()
+    ),
+    "sqlite": frozenset(
+        """
         abort action add after all alter always analyze and as asc attach autoincrement before
         begin between by cascade case cast check collate column commit conflict constraint create
         cross current current_date current_time current_timestamp database default deferrable
@@ -226,8 +506,10 @@ _RESERVED: dict[str, frozenset[str]] = {
         preceding primary query raise range recursive references regexp reindex release rename
         replace restrict returning right rollback row rows savepoint select set table temp
         temporary then ties to transaction trigger unbounded union unique update using vacuum
-        values view virtual when where window with without""".split()),
-    "tsql": frozenset("""
+        values view virtual when where window with without""".split()
+    ),
+    "tsql": frozenset(
+        """
         add all alter and any as asc authorization backup begin between break browse bulk by
         cascade case check checkpoint close clustered coalesce collate column commit compute
         constraint contains containstable continue convert create cross current current_date
@@ -244,8 +526,10 @@ _RESERVED: dict[str, frozenset[str]] = {
         semanticsimilaritydetailstable semanticsimilaritytable session_user set setuser shutdown
         some statistics system_user table tablesample textsize then to top tran transaction
         trigger truncate try_convert tsequal union unique unpivot update updatetext use user
-        values varying view waitfor when where while with within writetext""".split()),
-    "oracle": frozenset("""
+        values varying view waitfor when where while with within writetext""".split()
+    ),
+    "oracle": frozenset(
+        """
         access add all alter and any as asc audit between by char check cluster column comment
         compress connect create current date decimal default delete desc distinct drop else
         exclusive exists file float for from grant group having identified immediate in
@@ -254,11 +538,12 @@ _RESERVED: dict[str, frozenset[str]] = {
         option or order pctfree prior privileges public raw rename resource revoke row rowid
         rownum rows select session set share size smallint start successful synonym sysdate table
         then to trigger uid union unique update user validate values varchar varchar2 view
-        whenever where with""".split()),
+        whenever where with""".split()
+    ),
 }
 
 
-@lru_cache(maxsize=None)
+@cache
 def reserved_words(dialect_name: str) -> frozenset[str]:
     """Lower-case reserved words of the dialect (sqlglot's list where it has one)."""
     d = dialect(dialect_name)

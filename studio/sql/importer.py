@@ -47,16 +47,34 @@ class ImportResult:
 
 #: Leading keywords of statements the model does not hold -> what to call them.
 _SKIPPED: list[tuple[tuple[str, ...], str]] = [
-    (("SET",), "SET"), (("SELECT",), "SELECT"), (("USE",), "USE"), (("GO",), "GO"),
-    (("CREATE", "EXTENSION"), "CREATE EXTENSION"), (("CREATE", "SCHEMA"), "CREATE SCHEMA"),
-    (("CREATE", "SEQUENCE"), "CREATE SEQUENCE"), (("ALTER", "SEQUENCE"), "ALTER SEQUENCE"),
-    (("CREATE", "FUNCTION"), "a function"), (("CREATE", "OR", "REPLACE"), "a function or view"),
-    (("CREATE", "PROCEDURE"), "a procedure"), (("CREATE", "TRIGGER"), "a trigger"),
-    (("CREATE", "VIEW"), "a view"), (("CREATE", "DOMAIN"), "a domain"),
-    (("PRAGMA",), "PRAGMA"), (("BEGIN",), "BEGIN"), (("COMMIT",), "COMMIT"), (("START",), "START"),
-    (("INSERT",), "INSERT"), (("DROP",), "DROP"), (("LOCK",), "LOCK"), (("UNLOCK",), "UNLOCK"),
-    (("GRANT",), "GRANT"), (("REVOKE",), "REVOKE"), (("EXEC",), "EXEC"), (("EXECUTE",), "EXECUTE"),
-    (("DECLARE",), "DECLARE"), (("PRINT",), "PRINT"),
+    (("SET",), "SET"),
+    (("SELECT",), "SELECT"),
+    (("USE",), "USE"),
+    (("GO",), "GO"),
+    (("CREATE", "EXTENSION"), "CREATE EXTENSION"),
+    (("CREATE", "SCHEMA"), "CREATE SCHEMA"),
+    (("CREATE", "SEQUENCE"), "CREATE SEQUENCE"),
+    (("ALTER", "SEQUENCE"), "ALTER SEQUENCE"),
+    (("CREATE", "FUNCTION"), "a function"),
+    (("CREATE", "OR", "REPLACE"), "a function or view"),
+    (("CREATE", "PROCEDURE"), "a procedure"),
+    (("CREATE", "TRIGGER"), "a trigger"),
+    (("CREATE", "VIEW"), "a view"),
+    (("CREATE", "DOMAIN"), "a domain"),
+    (("PRAGMA",), "PRAGMA"),
+    (("BEGIN",), "BEGIN"),
+    (("COMMIT",), "COMMIT"),
+    (("START",), "START"),
+    (("INSERT",), "INSERT"),
+    (("DROP",), "DROP"),
+    (("LOCK",), "LOCK"),
+    (("UNLOCK",), "UNLOCK"),
+    (("GRANT",), "GRANT"),
+    (("REVOKE",), "REVOKE"),
+    (("EXEC",), "EXEC"),
+    (("EXECUTE",), "EXECUTE"),
+    (("DECLARE",), "DECLARE"),
+    (("PRINT",), "PRINT"),
 ]
 
 
@@ -83,7 +101,9 @@ class _Importer:
             try:
                 self.statement(statement)
             except (ParseError, TokenError) as exc:
-                message = re.sub(r"\x1b\[[0-9;]*m", "", str(exc)).strip()  # sqlglot underlines with ANSI codes
+                message = re.sub(
+                    r"\x1b\[[0-9;]*m", "", str(exc)
+                ).strip()  # sqlglot underlines with ANSI codes
                 first = message.splitlines()[0] if message else "syntax error"
                 first = re.sub(r"<class '(?:\w+\.)*(\w+)'>", r"\1", first)
                 first = re.sub(r"\.?\s*Line \d+, Col: \d+\.?", "", first).rstrip(". ")
@@ -93,7 +113,9 @@ class _Importer:
             except Exception as exc:  # noqa: BLE001 - one odd statement must never stop the file
                 log.debug("import of the statement at line %d failed", statement.line, exc_info=True)
                 detail = " ".join(str(exc).split())[:120]
-                self.warn(statement.line, f"could not import {_describe(statement)}: {type(exc).__name__}: {detail}")
+                self.warn(
+                    statement.line, f"could not import {_describe(statement)}: {type(exc).__name__}: {detail}"
+                )
         for reader in self.tables.values():
             for line, message in reader.finish():
                 self.warn(line, message)
@@ -110,7 +132,10 @@ class _Importer:
         for prefix, name in _SKIPPED:
             if k[: len(prefix)] == prefix:
                 raise _Skip(f"{name} statement skipped (not part of the schema model)")
-        if k[:2] == ("CREATE", "TABLE") or k[:3] in (("CREATE", "TEMPORARY", "TABLE"), ("CREATE", "UNLOGGED", "TABLE")):
+        if k[:2] == ("CREATE", "TABLE") or k[:3] in (
+            ("CREATE", "TEMPORARY", "TABLE"),
+            ("CREATE", "UNLOGGED", "TABLE"),
+        ):
             self.create_table(s)
         elif k[:2] == ("CREATE", "INDEX") or k[:3] == ("CREATE", "UNIQUE", "INDEX"):
             self.create_index(s)
@@ -180,7 +205,9 @@ class _Importer:
             alter = self.parse(s)
         except ParseError:
             if re.search(r"\b(OWNER\s+TO|ENABLE|DISABLE|REPLICA|CLUSTER|SET\s+\()", s.text, re.IGNORECASE):
-                raise _Skip(f"ALTER TABLE ({_clause(s.text)}) skipped (not part of the schema model)") from None
+                raise _Skip(
+                    f"ALTER TABLE ({_clause(s.text)}) skipped (not part of the schema model)"
+                ) from None
             raise
         if not isinstance(alter, exp.Alter):
             raise _Skip(f"{_describe(s)} skipped")
@@ -192,8 +219,11 @@ class _Importer:
             elif isinstance(action, exp.AlterColumn) and reader.read_serial_default(action):
                 continue  # pg_dump's serial: ALTER COLUMN id SET DEFAULT nextval(...)
             else:
-                self.warn(s.line, f"ALTER TABLE {reader.table.name}: {type(action).__name__} skipped "
-                                  "(only ADD CONSTRAINT is part of the schema model)")
+                self.warn(
+                    s.line,
+                    f"ALTER TABLE {reader.table.name}: {type(action).__name__} skipped "
+                    "(only ADD CONSTRAINT is part of the schema model)",
+                )
 
     def extended_property(self, s: Statement) -> None:
         """SQL Server's comments: ``EXEC sp_addextendedproperty @name = N'MS_Description', ...``."""
@@ -283,7 +313,9 @@ def merge_into(document: DesignDocument, result: ImportResult) -> DesignDocument
     for table in result.tables:
         if table.name in by_name:
             old = doc.schema.tables[by_name[table.name]]
-            doc.schema.tables[by_name[table.name]] = table.model_copy(update={"id": old.id, "service": old.service})
+            doc.schema.tables[by_name[table.name]] = table.model_copy(
+                update={"id": old.id, "service": old.service}
+            )
         else:
             existing = {t.id for t in doc.schema.tables}
             new_id = table.id if table.id not in existing else _fresh(table.id, existing)
@@ -296,7 +328,11 @@ def merge_into(document: DesignDocument, result: ImportResult) -> DesignDocument
             doc.schema.enums[enums[enum.name]] = enum.model_copy(update={"id": old_enum.id})
         else:
             existing = {e.id for e in doc.schema.enums}
-            doc.schema.enums.append(enum.model_copy(update={"id": enum.id if enum.id not in existing else _fresh(enum.id, existing)}))
+            doc.schema.enums.append(
+                enum.model_copy(
+                    update={"id": enum.id if enum.id not in existing else _fresh(enum.id, existing)}
+                )
+            )
     return DesignDocument.model_validate(doc.model_dump())
 
 
@@ -305,6 +341,3 @@ def _fresh(base: str, taken: set[str]) -> str:
     while f"{base}-{n}" in taken:
         n += 1
     return f"{base}-{n}"
-
-
-

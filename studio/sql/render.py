@@ -6,7 +6,7 @@ Used by :mod:`studio.sql.ddl`, which orders tables and caches what this module r
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 import sqlglot
 from sqlglot import ErrorLevel, exp
@@ -36,11 +36,12 @@ class TableRender:
 _COLUMNS: dict[tuple[object, ...], tuple[str, MappedType, list[str]]] = {}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _generator(dialect_name: str, pretty: bool) -> Generator:
     """One generator per dialect and layout, reused: building one costs more than a statement."""
     return sqlglot.Dialect.get_or_raise(dialect_name).generator(
-        pretty=pretty, identify=True, unsupported_level=ErrorLevel.RAISE, comments=False)
+        pretty=pretty, identify=True, unsupported_level=ErrorLevel.RAISE, comments=False
+    )
 
 
 def render(expression: exp.Expression, d: Dialect, pretty: bool = False) -> str:
@@ -73,8 +74,14 @@ def _table(name: str) -> exp.Table:
 class _TableWriter:
     """Builds one table's statements; collects notes as it downgrades."""
 
-    def __init__(self, table: Table, enums: dict[str, EnumType], tables: dict[str, Table],
-                 dropped_fks: dict[str, str], d: Dialect) -> None:
+    def __init__(
+        self,
+        table: Table,
+        enums: dict[str, EnumType],
+        tables: dict[str, Table],
+        dropped_fks: dict[str, str],
+        d: Dialect,
+    ) -> None:
         self.table, self.enums, self.tables, self.dropped, self.d = table, enums, tables, dropped_fks, d
         self.caps = d.capabilities
         self.notes: list[ConversionNote] = []
@@ -88,8 +95,18 @@ class _TableWriter:
     def column(self, col: Column) -> exp.Expression:
         """The column's definition, rendered on its own; an identical column's text is reused."""
         enum = self.enums.get(col.type.strip())
-        key = (self.d.name, col.name, col.type, col.nullable, col.default, col.unique, col.primary_key, col.comment,
-               tuple(enum.values) if enum else None, self.primary_key == [col.name])
+        key = (
+            self.d.name,
+            col.name,
+            col.type,
+            col.nullable,
+            col.default,
+            col.unique,
+            col.primary_key,
+            col.comment,
+            tuple(enum.values) if enum else None,
+            self.primary_key == [col.name],
+        )
         hit = _COLUMNS.get(key)
         if hit is None:
             notes: list[str] = []
@@ -97,8 +114,10 @@ class _TableWriter:
             try:
                 text = render(coldef, self.d)
             except UnsupportedError as exc:  # e.g. a default the dialect cannot express
-                notes.append(f"column {col.name}: default {col.default!r} cannot be written in "
-                             f"{self.d.label} ({_reason(exc)}); left out")
+                notes.append(
+                    f"column {col.name}: default {col.default!r} cannot be written in "
+                    f"{self.d.label} ({_reason(exc)}); left out"
+                )
                 coldef, mapped = self.build_column(col.model_copy(update={"default": None}), [])
                 text = render(coldef, self.d)
             hit = (text, mapped, notes)
@@ -119,10 +138,17 @@ class _TableWriter:
             if self.d.name == "mysql":
                 constraints.append(exp.ColumnConstraint(kind=exp.AutoIncrementColumnConstraint()))
             elif self.d.name in ("tsql", "oracle"):
-                constraints.append(exp.ColumnConstraint(kind=exp.GeneratedAsIdentityColumnConstraint(
-                    this=False, start=exp.Literal.number(1), increment=exp.Literal.number(1))))
+                constraints.append(
+                    exp.ColumnConstraint(
+                        kind=exp.GeneratedAsIdentityColumnConstraint(
+                            this=False, start=exp.Literal.number(1), increment=exp.Literal.number(1)
+                        )
+                    )
+                )
             elif self.d.name == "sqlite" and self.primary_key != [col.name]:
-                notes.append(f"column {col.name}: only a single INTEGER PRIMARY KEY is auto-numbered in SQLite")
+                notes.append(
+                    f"column {col.name}: only a single INTEGER PRIMARY KEY is auto-numbered in SQLite"
+                )
         if col.default is not None and col.default.strip():
             default, default_notes = map_default(col.default, self.d, mapped)
             notes.extend(f"column {col.name}: {n}" for n in default_notes)
@@ -135,7 +161,9 @@ class _TableWriter:
         if col.unique and not col.primary_key and not (self.d.name == "mysql" and mapped.is_lob):
             constraints.append(exp.ColumnConstraint(kind=exp.UniqueColumnConstraint()))
         if col.comment and self.caps.comments == "inline":
-            constraints.append(exp.ColumnConstraint(kind=exp.CommentColumnConstraint(this=exp.Literal.string(col.comment))))
+            constraints.append(
+                exp.ColumnConstraint(kind=exp.CommentColumnConstraint(this=exp.Literal.string(col.comment)))
+            )
         return exp.ColumnDef(this=_ident(col.name), kind=mapped.datatype, constraints=constraints), mapped
 
     # -- table -------------------------------------------------------------------
@@ -148,9 +176,15 @@ class _TableWriter:
         after: list[exp.Expression] = []
         for col in t.columns:
             if col.unique and not col.primary_key and self.d.name == "mysql" and self.types[col.name].is_lob:
-                self.note(f"column {col.name}: UNIQUE on a {self.types[col.name].text} column needs a prefix "
-                          f"in MySQL; a unique index on its first {MYSQL_PREFIX} characters is used")
-                after.append(self.index(Index(id="", name=f"uq_{t.name}_{col.name}"[:64], columns=[col.name], unique=True)))
+                self.note(
+                    f"column {col.name}: UNIQUE on a {self.types[col.name].text} column needs a prefix "
+                    f"in MySQL; a unique index on its first {MYSQL_PREFIX} characters is used"
+                )
+                after.append(
+                    self.index(
+                        Index(id="", name=f"uq_{t.name}_{col.name}"[:64], columns=[col.name], unique=True)
+                    )
+                )
         for check in t.checks:
             expr = parse_expression(check.expression)
             if expr is None:
@@ -160,7 +194,10 @@ class _TableWriter:
         for col in t.columns:
             values = self.types[col.name].check_values
             if values is not None:
-                in_ = exp.In(this=exp.Column(this=_ident(col.name)), expressions=[exp.Literal.string(v) for v in values])
+                in_ = exp.In(
+                    this=exp.Column(this=_ident(col.name)),
+                    expressions=[exp.Literal.string(v) for v in values],
+                )
                 items.append(exp.CheckColumnConstraint(this=in_))
         if not self.caps.alter_add_fk:
             for fk in t.foreign_keys:
@@ -174,7 +211,8 @@ class _TableWriter:
         if t.comment and self.caps.comments == "inline":
             props.append(exp.SchemaCommentProperty(this=exp.Literal.string(t.comment)))
         create = exp.Create(
-            kind="TABLE", this=exp.Schema(this=_table(t.name), expressions=items),
+            kind="TABLE",
+            this=exp.Schema(this=_table(t.name), expressions=items),
             properties=exp.Properties(expressions=props) if props else None,
         )
         return create, after
@@ -195,7 +233,9 @@ class _TableWriter:
     def key_part(self, name: str) -> exp.Expression:
         mapped = self.types.get(name)
         if self.d.name == "mysql" and mapped is not None and mapped.is_lob:
-            self.note(f"column {name}: a key on {mapped.text} uses its first {MYSQL_PREFIX} characters in MySQL")
+            self.note(
+                f"column {name}: a key on {mapped.text} uses its first {MYSQL_PREFIX} characters in MySQL"
+            )
             return exp.ColumnPrefix(this=_ident(name), expression=exp.Literal.number(MYSQL_PREFIX))
         return _ident(name)
 
@@ -212,10 +252,14 @@ class _TableWriter:
         if index.where.strip():
             where = parse_expression(index.where)
             if where is None:
-                self.note(f"index {index.name}: WHERE {index.where!r} does not parse; a full index is created")
+                self.note(
+                    f"index {index.name}: WHERE {index.where!r} does not parse; a full index is created"
+                )
             elif not self.caps.partial_indexes:
-                self.note(f"index {index.name}: {self.d.label} has no partial indexes; "
-                          f"a full index is created (WHERE {' '.join(index.where.split())} dropped)")
+                self.note(
+                    f"index {index.name}: {self.d.label} has no partial indexes; "
+                    f"a full index is created (WHERE {' '.join(index.where.split())} dropped)"
+                )
             else:
                 params["where"] = exp.Where(this=where)
         method = index.method.strip().lower()
@@ -224,8 +268,11 @@ class _TableWriter:
         elif method and method != "btree":
             self.note(f"index {index.name}: method {method} is not available in {self.d.label}; default used")
         return exp.Create(
-            kind="INDEX", unique=index.unique,
-            this=exp.Index(this=_ident(index.name), table=_table(self.table.name), params=exp.IndexParameters(**params)),
+            kind="INDEX",
+            unique=index.unique,
+            this=exp.Index(
+                this=_ident(index.name), table=_table(self.table.name), params=exp.IndexParameters(**params)
+            ),
         )
 
     # -- foreign keys --------------------------------------------------------------
@@ -246,12 +293,15 @@ class _TableWriter:
         keys = [set(target.primary_key)] + [{c.name} for c in target.columns if c.unique]
         keys += [set(i.columns) for i in target.indexes if i.unique and not i.where]
         if set(fk.ref_columns) not in keys:
-            return f"references {fk.ref_table}({', '.join(fk.ref_columns)}), which is not a primary or unique key"
-        for own, ref in zip(fk.columns, ref_cols):
+            columns = ", ".join(fk.ref_columns)
+            return f"references {fk.ref_table}({columns}), which is not a primary or unique key"
+        for own, ref in zip(fk.columns, ref_cols, strict=True):
             own_col = self.table.column(own)
             assert own_col is not None and ref is not None
             if canonical_type(own_col.type) != canonical_type(ref.type):
-                return f"column {own} ({own_col.type}) and {fk.ref_table}.{ref.name} ({ref.type}) differ in type"
+                return (
+                    f"column {own} ({own_col.type}) and {fk.ref_table}.{ref.name} ({ref.type}) differ in type"
+                )
         return None
 
     def foreign_key(self, fk: ForeignKey) -> exp.Expression | None:
@@ -302,36 +352,57 @@ class _TableWriter:
             return self.extended_properties()
         out: list[exp.Expression] = []
         if t.comment:
-            out.append(exp.Comment(this=_table(t.name), kind="TABLE", expression=exp.Literal.string(t.comment)))
+            out.append(
+                exp.Comment(this=_table(t.name), kind="TABLE", expression=exp.Literal.string(t.comment))
+            )
         for c in t.columns:
             if c.comment:
                 column = exp.Column(this=_ident(c.name), table=_ident(t.name))
                 out.append(exp.Comment(this=column, kind="COLUMN", expression=exp.Literal.string(c.comment)))
         return out
 
-
     def extended_properties(self) -> list[exp.Expression]:
         """SQL Server keeps descriptions as MS_Description extended properties (schema dbo)."""
+
         def call(text: str, *levels: tuple[str, str]) -> exp.Expression:
-            params = [("name", "MS_Description"), ("value", text), ("level0type", "SCHEMA"), ("level0name", "dbo"),
-                      *levels]
+            params = [
+                ("name", "MS_Description"),
+                ("value", text),
+                ("level0type", "SCHEMA"),
+                ("level0name", "dbo"),
+                *levels,
+            ]
             return exp.Execute(
                 this=_table("sp_addextendedproperty"),
-                expressions=[exp.EQ(this=exp.Parameter(this=exp.Var(this=k)), expression=exp.National(this=v))
-                             for k, v in params],
+                expressions=[
+                    exp.EQ(this=exp.Parameter(this=exp.Var(this=k)), expression=exp.National(this=v))
+                    for k, v in params
+                ],
             )
 
         t = self.table
         out = [call(t.comment, ("level1type", "TABLE"), ("level1name", t.name))] if t.comment else []
         for c in t.columns:
             if c.comment:
-                out.append(call(c.comment, ("level1type", "TABLE"), ("level1name", t.name),
-                                ("level2type", "COLUMN"), ("level2name", c.name)))
+                out.append(
+                    call(
+                        c.comment,
+                        ("level1type", "TABLE"),
+                        ("level1name", t.name),
+                        ("level2type", "COLUMN"),
+                        ("level2name", c.name),
+                    )
+                )
         return out
 
 
-def render_table(table: Table, enums: dict[str, EnumType], tables: dict[str, Table],
-                 dropped_fks: dict[str, str], d: Dialect) -> TableRender:
+def render_table(
+    table: Table,
+    enums: dict[str, EnumType],
+    tables: dict[str, Table],
+    dropped_fks: dict[str, str],
+    d: Dialect,
+) -> TableRender:
     """The statements of one table: CREATE TABLE, its indexes and comments, its trailing FKs."""
     w = _TableWriter(table, enums, tables, dropped_fks, d)
     create, extra = w.create_table()
@@ -342,8 +413,10 @@ def render_table(table: Table, enums: dict[str, EnumType], tables: dict[str, Tab
         try:
             statements.append(sql(statement, d))
         except UnsupportedError as exc:  # its WHERE: keep the index, drop the predicate
-            w.note(f"index {index.name}: WHERE {index.where!r} cannot be written in {d.label} "
-                   f"({_reason(exc)}); a full index is created")
+            w.note(
+                f"index {index.name}: WHERE {index.where!r} cannot be written in {d.label} "
+                f"({_reason(exc)}); a full index is created"
+            )
             statements.append(sql(w.index(index.model_copy(update={"where": ""})), d))
     statements += [sql(c, d) for c in w.comments()]
     trailing: list[str] = []
@@ -351,6 +424,8 @@ def render_table(table: Table, enums: dict[str, EnumType], tables: dict[str, Tab
         for fk in table.foreign_keys:
             ref = w.foreign_key(fk)
             if ref is not None:
-                alter = exp.Alter(kind="TABLE", this=_table(table.name), actions=[exp.AddConstraint(expressions=[ref])])
+                alter = exp.Alter(
+                    kind="TABLE", this=_table(table.name), actions=[exp.AddConstraint(expressions=[ref])]
+                )
                 trailing.append(sql(alter, d))
     return TableRender(table.id, table.name, statements, trailing, w.notes)

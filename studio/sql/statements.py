@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import sqlglot
 from sqlglot.errors import TokenError
@@ -115,12 +115,12 @@ def _tokenized(chunk: str, offset: int, text: str, dialect: str) -> list[Stateme
             if current:
                 out.append(_statement(chunk, current, offset, text))
             else:
-                out.extend(_conditional(chunk[gap_start:token.start], offset + gap_start, text))
+                out.extend(_conditional(chunk[gap_start : token.start], offset + gap_start, text))
             current = []
             gap_start = token.end + 1
             continue
         if not current:
-            out.extend(_conditional(chunk[gap_start:token.start], offset + gap_start, text))
+            out.extend(_conditional(chunk[gap_start : token.start], offset + gap_start, text))
         current.append(token)
     if current:
         out.append(_statement(chunk, current, offset, text))
@@ -135,8 +135,11 @@ def _conditional(gap: str, offset: int, text: str) -> list[Statement]:
     for m in _CONDITIONAL.finditer(gap):
         body = " ".join(m.group(1).split())
         if body:
-            out.append(Statement("", _line_of(text, offset + m.start()), (),
-                                 f"MySQL conditional comment ({body[:60]})"))
+            out.append(
+                Statement(
+                    "", _line_of(text, offset + m.start()), (), f"MySQL conditional comment ({body[:60]})"
+                )
+            )
     return out
 
 
@@ -145,7 +148,9 @@ def _statement(chunk: str, tokens: list[Token], offset: int, text: str) -> State
     if tokens[-1].token_type in (TokenType.STRING, TokenType.IDENTIFIER, TokenType.HEREDOC_STRING):
         end = _closing_quote(chunk, end)
     keywords = tuple(t.text.upper() for t in tokens[:4])
-    return Statement(chunk[start:end], _line_of(text, offset + start), keywords, tokens=tuple(tokens), source=chunk)
+    return Statement(
+        chunk[start:end], _line_of(text, offset + start), keywords, tokens=tuple(tokens), source=chunk
+    )
 
 
 def _closing_quote(chunk: str, end: int) -> int:
@@ -167,7 +172,7 @@ def _fallback(chunk: str, offset: int, text: str, dialect: str) -> list[Statemen
     out: list[Statement] = []
     position = 0
     for m in re.finditer(r";[ \t]*(?:--[^\n]*)?$", chunk, re.MULTILINE):
-        piece = chunk[position:m.end()]
+        piece = chunk[position : m.end()]
         out.extend(_piece(piece, offset + position, text, dialect))
         position = m.end()
     if chunk[position:].strip():

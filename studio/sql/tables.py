@@ -46,18 +46,26 @@ def neutral_sql(expression: exp.Expression) -> str:
 def _misread_index(item: exp.ColumnDef) -> bool:
     ident = item.this
     kind = item.args.get("kind")
-    return (isinstance(ident, exp.Identifier) and not ident.quoted and ident.name.upper() in ("INDEX", "KEY")
-            and isinstance(kind, exp.DataType) and kind.this == exp.DType.USERDEFINED
-            and isinstance(kind.args.get("kind"), exp.Identifier) and bool(kind.expressions)
-            and all(isinstance(p, exp.DataTypeParam) and isinstance(p.this, (exp.Var, exp.Column, exp.Identifier))
-                    for p in kind.expressions))
+    return (
+        isinstance(ident, exp.Identifier)
+        and not ident.quoted
+        and ident.name.upper() in ("INDEX", "KEY")
+        and isinstance(kind, exp.DataType)
+        and kind.this == exp.DType.USERDEFINED
+        and isinstance(kind.args.get("kind"), exp.Identifier)
+        and bool(kind.expressions)
+        and all(
+            isinstance(p, exp.DataTypeParam) and isinstance(p.this, (exp.Var, exp.Column, exp.Identifier))
+            for p in kind.expressions
+        )
+    )
 
 
 def _action(options: list[object], verb: str) -> FkAction:
     for option in options:
         text = " ".join(str(option).upper().split())
         if text.startswith(f"ON {verb} "):
-            value = text[len(f"ON {verb} "):]
+            value = text[len(f"ON {verb} ") :]
             try:
                 return FkAction(value)
             except ValueError:
@@ -124,7 +132,9 @@ class TableReader:
                     column.default = neutral_sql(kind.this)
             elif isinstance(kind, exp.CommentColumnConstraint):
                 column.comment = kind.this.name
-            elif isinstance(kind, (exp.AutoIncrementColumnConstraint, exp.GeneratedAsIdentityColumnConstraint)):
+            elif isinstance(
+                kind, (exp.AutoIncrementColumnConstraint, exp.GeneratedAsIdentityColumnConstraint)
+            ):
                 column.type = _serial(column.type)
             elif isinstance(kind, exp.Reference):
                 self.add_fk("", [name], kind, self.line)
@@ -171,8 +181,10 @@ class TableReader:
         by_upper = {c.name.upper(): c.name for c in self.table.columns}
         columns = [by_upper.get(p.this.name.upper(), p.this.name) for p in kind.expressions]
         name = kind.args["kind"].name
-        self.warn(self.line, f"inline {item.name.upper()} {name} is MySQL syntax, not this dialect's; "
-                             "imported as an index")
+        self.warn(
+            self.line,
+            f"inline {item.name.upper()} {name} is MySQL syntax, not this dialect's; imported as an index",
+        )
         self.add_index(name, columns, False, "", "", self.line)
 
     # -- constraints ---------------------------------------------------------------
@@ -189,8 +201,12 @@ class TableReader:
                 self.add_fk(name, _names(body.expressions), body.args.get("reference"), line)
             elif isinstance(body, exp.UniqueColumnConstraint):
                 schema = body.this
-                cols = _names(schema.expressions) if isinstance(schema, exp.Schema) else _names(body.expressions)
-                index_name = name or (schema.this.name if isinstance(schema, exp.Schema) and schema.this else "")
+                cols = (
+                    _names(schema.expressions) if isinstance(schema, exp.Schema) else _names(body.expressions)
+                )
+                index_name = name or (
+                    schema.this.name if isinstance(schema, exp.Schema) and schema.this else ""
+                )
                 self.add_unique(index_name, cols, line)
             elif isinstance(body, exp.IndexColumnConstraint):
                 self.add_index(body.name, _names(body.expressions), False, "", "", line)
@@ -219,10 +235,17 @@ class TableReader:
         ref_columns = _names(target.expressions) if isinstance(target, exp.Schema) else []
         options = reference.args.get("options") or []
         fk_id = model_id("fk", self.table.name, name or ",".join(columns))
-        self.table.foreign_keys.append(ForeignKey(
-            id=fk_id, name=name, columns=columns, ref_table=ref_table, ref_columns=ref_columns,
-            on_delete=_action(options, "DELETE"), on_update=_action(options, "UPDATE"),
-        ))
+        self.table.foreign_keys.append(
+            ForeignKey(
+                id=fk_id,
+                name=name,
+                columns=columns,
+                ref_table=ref_table,
+                ref_columns=ref_columns,
+                on_delete=_action(options, "DELETE"),
+                on_update=_action(options, "UPDATE"),
+            )
+        )
 
     def add_unique(self, name: str, columns: list[str], line: int) -> None:
         single = columns[0] if len(columns) == 1 else None
@@ -234,7 +257,9 @@ class TableReader:
 
     def add_check(self, name: str, expression: exp.Expression) -> None:
         text = neutral_sql(expression)
-        self.table.checks.append(Check(id=model_id("chk", self.table.name, name or text), name=name, expression=text))
+        self.table.checks.append(
+            Check(id=model_id("chk", self.table.name, name or text), name=name, expression=text)
+        )
 
     # -- indexes -------------------------------------------------------------------
     def read_index(self, create: exp.Create, line: int) -> None:
@@ -244,18 +269,32 @@ class TableReader:
         where = params.args.get("where") if params else None
         using = params.args.get("using") if params else None
         method = using.name.lower() if isinstance(using, exp.Expression) else ""
-        self.add_index(index.name, columns, bool(create.args.get("unique")),
-                       neutral_sql(where.this) if isinstance(where, exp.Where) else "", method, line)
+        self.add_index(
+            index.name,
+            columns,
+            bool(create.args.get("unique")),
+            neutral_sql(where.this) if isinstance(where, exp.Where) else "",
+            method,
+            line,
+        )
 
-    def add_index(self, name: str, columns: list[str], unique: bool, where: str, method: str, line: int) -> None:
+    def add_index(
+        self, name: str, columns: list[str], unique: bool, where: str, method: str, line: int
+    ) -> None:
         missing = [c for c in columns if self.table.column(c) is None]
         if missing:
             self.warn(line, f"index {name} names the missing column {missing[0]}; skipped")
             return
-        self.table.indexes.append(Index(
-            id=model_id("idx", self.table.name, name), name=name, columns=columns, unique=unique,
-            where=where, method="" if method == "btree" else method,
-        ))
+        self.table.indexes.append(
+            Index(
+                id=model_id("idx", self.table.name, name),
+                name=name,
+                columns=columns,
+                unique=unique,
+                where=where,
+                method="" if method == "btree" else method,
+            )
+        )
 
 
 def _serial(type_text: str) -> str:

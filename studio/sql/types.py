@@ -28,55 +28,185 @@ _TYPE = re.compile(
 
 #: Spellings -> one canonical name, so ``character varying`` and ``NVARCHAR2`` map alike.
 _CANONICAL: dict[str, str] = {
-    "INT": "INTEGER", "INT4": "INTEGER", "MEDIUMINT": "INTEGER", "INT8": "BIGINT",
-    "INT2": "SMALLINT", "CHARACTER VARYING": "VARCHAR", "NVARCHAR": "VARCHAR",
-    "VARCHAR2": "VARCHAR", "NVARCHAR2": "VARCHAR", "STRING": "TEXT", "CHARACTER": "CHAR",
-    "NCHAR": "CHAR", "BPCHAR": "CHAR", "CLOB": "TEXT", "NCLOB": "TEXT", "NTEXT": "TEXT",
-    "TINYTEXT": "TEXT", "MEDIUMTEXT": "TEXT", "LONGTEXT": "TEXT", "BOOL": "BOOLEAN",
-    "BIT": "BOOLEAN", "UNIQUEIDENTIFIER": "UUID", "TIMESTAMP WITHOUT TIME ZONE": "TIMESTAMP",
-    "DATETIME": "TIMESTAMP", "DATETIME2": "TIMESTAMP", "SMALLDATETIME": "TIMESTAMP",
-    "TIMESTAMP WITH TIME ZONE": "TIMESTAMPTZ", "DATETIMEOFFSET": "TIMESTAMPTZ",
-    "NUMERIC": "DECIMAL", "DEC": "DECIMAL", "NUMBER": "DECIMAL", "MONEY": "DECIMAL",
-    "DOUBLE PRECISION": "DOUBLE", "FLOAT8": "DOUBLE", "BINARY_DOUBLE": "DOUBLE",
-    "FLOAT4": "REAL", "BINARY_FLOAT": "REAL", "FLOAT": "DOUBLE", "BYTEA": "BLOB",
-    "VARBINARY": "BLOB", "LONGBLOB": "BLOB", "MEDIUMBLOB": "BLOB", "TINYBLOB": "BLOB",
-    "BINARY": "BLOB", "RAW": "BLOB", "IMAGE": "BLOB", "JSONB": "JSON",
+    "INT": "INTEGER",
+    "INT4": "INTEGER",
+    "MEDIUMINT": "INTEGER",
+    "INT8": "BIGINT",
+    "INT2": "SMALLINT",
+    "CHARACTER VARYING": "VARCHAR",
+    "NVARCHAR": "VARCHAR",
+    "VARCHAR2": "VARCHAR",
+    "NVARCHAR2": "VARCHAR",
+    "STRING": "TEXT",
+    "CHARACTER": "CHAR",
+    "NCHAR": "CHAR",
+    "BPCHAR": "CHAR",
+    "CLOB": "TEXT",
+    "NCLOB": "TEXT",
+    "NTEXT": "TEXT",
+    "TINYTEXT": "TEXT",
+    "MEDIUMTEXT": "TEXT",
+    "LONGTEXT": "TEXT",
+    "BOOL": "BOOLEAN",
+    "BIT": "BOOLEAN",
+    "UNIQUEIDENTIFIER": "UUID",
+    "TIMESTAMP WITHOUT TIME ZONE": "TIMESTAMP",
+    "DATETIME": "TIMESTAMP",
+    "DATETIME2": "TIMESTAMP",
+    "SMALLDATETIME": "TIMESTAMP",
+    "TIMESTAMP WITH TIME ZONE": "TIMESTAMPTZ",
+    "DATETIMEOFFSET": "TIMESTAMPTZ",
+    "NUMERIC": "DECIMAL",
+    "DEC": "DECIMAL",
+    "NUMBER": "DECIMAL",
+    "MONEY": "DECIMAL",
+    "DOUBLE PRECISION": "DOUBLE",
+    "FLOAT8": "DOUBLE",
+    "BINARY_DOUBLE": "DOUBLE",
+    "FLOAT4": "REAL",
+    "BINARY_FLOAT": "REAL",
+    "FLOAT": "DOUBLE",
+    "BYTEA": "BLOB",
+    "VARBINARY": "BLOB",
+    "LONGBLOB": "BLOB",
+    "MEDIUMBLOB": "BLOB",
+    "TINYBLOB": "BLOB",
+    "BINARY": "BLOB",
+    "RAW": "BLOB",
+    "IMAGE": "BLOB",
+    "JSONB": "JSON",
 }
 
 #: canonical name -> dialect -> replacement type text ("{args}" keeps the user's size).
 _REPLACEMENTS: dict[str, dict[str, str]] = {
-    "UUID": {"postgres": "UUID", "mysql": "CHAR(36)", "sqlite": "TEXT", "tsql": "UNIQUEIDENTIFIER",
-             "duckdb": "UUID", "oracle": "CHAR(36)"},
-    "JSON": {"postgres": "JSONB", "mysql": "JSON", "sqlite": "TEXT", "tsql": "NVARCHAR(MAX)",
-             "duckdb": "JSON", "oracle": "CLOB"},
-    "TIMESTAMP": {"postgres": "TIMESTAMP", "mysql": "DATETIME", "sqlite": "TIMESTAMP",
-                  "tsql": "DATETIME2", "duckdb": "TIMESTAMP", "oracle": "TIMESTAMP"},
-    "TIMESTAMPTZ": {"postgres": "TIMESTAMPTZ", "mysql": "TIMESTAMP", "sqlite": "TIMESTAMP",
-                    "tsql": "DATETIMEOFFSET", "duckdb": "TIMESTAMPTZ", "oracle": "TIMESTAMP WITH TIME ZONE"},
-    "TEXT": {"postgres": "TEXT", "mysql": "LONGTEXT", "sqlite": "TEXT", "tsql": "NVARCHAR(MAX)",
-             "duckdb": "TEXT", "oracle": "CLOB"},
-    "VARCHAR": {"postgres": "VARCHAR{args}", "mysql": "VARCHAR{args}", "sqlite": "VARCHAR{args}",
-                "tsql": "NVARCHAR{args}", "duckdb": "VARCHAR", "oracle": "VARCHAR2{args}"},
-    "CHAR": {"postgres": "CHAR{args}", "mysql": "CHAR{args}", "sqlite": "CHAR{args}",
-             "tsql": "NCHAR{args}", "duckdb": "VARCHAR", "oracle": "CHAR{args}"},
-    "BOOLEAN": {"postgres": "BOOLEAN", "mysql": "BOOLEAN", "sqlite": "BOOLEAN", "tsql": "BIT",
-                "duckdb": "BOOLEAN", "oracle": "NUMBER(1)"},
-    "TINYINT": {"postgres": "SMALLINT", "mysql": "TINYINT", "sqlite": "INTEGER", "tsql": "TINYINT",
-                "duckdb": "TINYINT", "oracle": "NUMBER(3)"},
-    "INTEGER": {"postgres": "INTEGER", "mysql": "INT", "sqlite": "INTEGER", "tsql": "INT",
-                "duckdb": "INTEGER", "oracle": "NUMBER(10)"},
-    "BIGINT": {"postgres": "BIGINT", "mysql": "BIGINT", "sqlite": "BIGINT", "tsql": "BIGINT",
-               "duckdb": "BIGINT", "oracle": "NUMBER(19)"},
-    "SMALLINT": {"postgres": "SMALLINT", "mysql": "SMALLINT", "sqlite": "SMALLINT", "tsql": "SMALLINT",
-                 "duckdb": "SMALLINT", "oracle": "NUMBER(5)"},
-    "DECIMAL": {"postgres": "DECIMAL{args}", "mysql": "DECIMAL{args}", "sqlite": "DECIMAL{args}",
-                "tsql": "DECIMAL{args}", "duckdb": "DECIMAL{args}", "oracle": "NUMBER{args}"},
-    "DOUBLE": {"postgres": "DOUBLE PRECISION", "mysql": "DOUBLE", "sqlite": "REAL", "tsql": "FLOAT",
-               "duckdb": "DOUBLE", "oracle": "BINARY_DOUBLE"},
-    "REAL": {"postgres": "REAL", "mysql": "FLOAT", "sqlite": "REAL", "tsql": "REAL",
-             "duckdb": "REAL", "oracle": "BINARY_FLOAT"},
-    "BLOB": {"postgres": "BYTEA", "mysql": "LONGBLOB", "sqlite": "BLOB", "tsql": "VARBINARY(MAX)",
-             "duckdb": "BLOB", "oracle": "BLOB"},
+    "UUID": {
+        "postgres": "UUID",
+        "mysql": "CHAR(36)",
+        "sqlite": "TEXT",
+        "tsql": "UNIQUEIDENTIFIER",
+        "duckdb": "UUID",
+        "oracle": "CHAR(36)",
+    },
+    "JSON": {
+        "postgres": "JSONB",
+        "mysql": "JSON",
+        "sqlite": "TEXT",
+        "tsql": "NVARCHAR(MAX)",
+        "duckdb": "JSON",
+        "oracle": "CLOB",
+    },
+    "TIMESTAMP": {
+        "postgres": "TIMESTAMP",
+        "mysql": "DATETIME",
+        "sqlite": "TIMESTAMP",
+        "tsql": "DATETIME2",
+        "duckdb": "TIMESTAMP",
+        "oracle": "TIMESTAMP",
+    },
+    "TIMESTAMPTZ": {
+        "postgres": "TIMESTAMPTZ",
+        "mysql": "TIMESTAMP",
+        "sqlite": "TIMESTAMP",
+        "tsql": "DATETIMEOFFSET",
+        "duckdb": "TIMESTAMPTZ",
+        "oracle": "TIMESTAMP WITH TIME ZONE",
+    },
+    "TEXT": {
+        "postgres": "TEXT",
+        "mysql": "LONGTEXT",
+        "sqlite": "TEXT",
+        "tsql": "NVARCHAR(MAX)",
+        "duckdb": "TEXT",
+        "oracle": "CLOB",
+    },
+    "VARCHAR": {
+        "postgres": "VARCHAR{args}",
+        "mysql": "VARCHAR{args}",
+        "sqlite": "VARCHAR{args}",
+        "tsql": "NVARCHAR{args}",
+        "duckdb": "VARCHAR",
+        "oracle": "VARCHAR2{args}",
+    },
+    "CHAR": {
+        "postgres": "CHAR{args}",
+        "mysql": "CHAR{args}",
+        "sqlite": "CHAR{args}",
+        "tsql": "NCHAR{args}",
+        "duckdb": "VARCHAR",
+        "oracle": "CHAR{args}",
+    },
+    "BOOLEAN": {
+        "postgres": "BOOLEAN",
+        "mysql": "BOOLEAN",
+        "sqlite": "BOOLEAN",
+        "tsql": "BIT",
+        "duckdb": "BOOLEAN",
+        "oracle": "NUMBER(1)",
+    },
+    "TINYINT": {
+        "postgres": "SMALLINT",
+        "mysql": "TINYINT",
+        "sqlite": "INTEGER",
+        "tsql": "TINYINT",
+        "duckdb": "TINYINT",
+        "oracle": "NUMBER(3)",
+    },
+    "INTEGER": {
+        "postgres": "INTEGER",
+        "mysql": "INT",
+        "sqlite": "INTEGER",
+        "tsql": "INT",
+        "duckdb": "INTEGER",
+        "oracle": "NUMBER(10)",
+    },
+    "BIGINT": {
+        "postgres": "BIGINT",
+        "mysql": "BIGINT",
+        "sqlite": "BIGINT",
+        "tsql": "BIGINT",
+        "duckdb": "BIGINT",
+        "oracle": "NUMBER(19)",
+    },
+    "SMALLINT": {
+        "postgres": "SMALLINT",
+        "mysql": "SMALLINT",
+        "sqlite": "SMALLINT",
+        "tsql": "SMALLINT",
+        "duckdb": "SMALLINT",
+        "oracle": "NUMBER(5)",
+    },
+    "DECIMAL": {
+        "postgres": "DECIMAL{args}",
+        "mysql": "DECIMAL{args}",
+        "sqlite": "DECIMAL{args}",
+        "tsql": "DECIMAL{args}",
+        "duckdb": "DECIMAL{args}",
+        "oracle": "NUMBER{args}",
+    },
+    "DOUBLE": {
+        "postgres": "DOUBLE PRECISION",
+        "mysql": "DOUBLE",
+        "sqlite": "REAL",
+        "tsql": "FLOAT",
+        "duckdb": "DOUBLE",
+        "oracle": "BINARY_DOUBLE",
+    },
+    "REAL": {
+        "postgres": "REAL",
+        "mysql": "FLOAT",
+        "sqlite": "REAL",
+        "tsql": "REAL",
+        "duckdb": "REAL",
+        "oracle": "BINARY_FLOAT",
+    },
+    "BLOB": {
+        "postgres": "BYTEA",
+        "mysql": "LONGBLOB",
+        "sqlite": "BLOB",
+        "tsql": "VARBINARY(MAX)",
+        "duckdb": "BLOB",
+        "oracle": "BLOB",
+    },
     "DATE": {"tsql": "DATE", "oracle": "DATE"},
     "TIME": {"oracle": "TIMESTAMP"},
     "INTERVAL": {"mysql": "VARCHAR(64)", "sqlite": "TEXT", "tsql": "NVARCHAR(64)", "oracle": "VARCHAR2(64)"},
@@ -130,7 +260,9 @@ def canonical_type(type_text: str) -> str:
     name = _SERIALS.get(parsed[0], parsed[0])
     if name == "NUMBER" and parsed[1].isdigit():  # Oracle's integers
         digits = int(parsed[1])
-        name = "SMALLINT" if digits <= 5 else "INTEGER" if digits <= 10 else "BIGINT" if digits <= 19 else name
+        name = (
+            "SMALLINT" if digits <= 5 else "INTEGER" if digits <= 10 else "BIGINT" if digits <= 19 else name
+        )
     return _CANONICAL.get(name, name) + (" UNSIGNED" if parsed[2] else "")
 
 
@@ -160,8 +292,11 @@ def map_type(type_text: str, d: Dialect, enums: dict[str, EnumType]) -> MappedTy
         return _mapped(target, [f"{type_text} without a length needs one in {d.label}; {target} used"])
     replacement = _REPLACEMENTS.get(canon, {}).get(d.name)
     if replacement is None:
-        return MappedType(_udt(" ".join(type_text.split())), type_text,
-                          [f"type {type_text} is not known to {d.label}; emitted as written"])
+        return MappedType(
+            _udt(" ".join(type_text.split())),
+            type_text,
+            [f"type {type_text} is not known to {d.label}; emitted as written"],
+        )
     target = replacement.format(args=f"({args})" if args else "")
     mapped = _mapped(target, [] if _same(type_text, target, canon) else [f"{type_text} -> {target}"])
     mapped.is_lob = lob or target in ("LONGTEXT", "LONGBLOB", "JSON") and d.name == "mysql"
@@ -170,9 +305,25 @@ def map_type(type_text: str, d: Dialect, enums: dict[str, EnumType]) -> MappedTy
 
 def _same(original: str, target: str, canon: str) -> bool:
     """A rename that changes no meaning needs no note (INT -> INTEGER, UUID -> UNIQUEIDENTIFIER)."""
-    return canon in ("INTEGER", "BIGINT", "SMALLINT", "DECIMAL", "VARCHAR", "CHAR", "DOUBLE", "REAL",
-                     "BOOLEAN", "BLOB", "TEXT", "TIMESTAMP") and "JSON" not in original.upper() or (
-        canon == "UUID" and target == "UNIQUEIDENTIFIER")
+    return (
+        canon
+        in (
+            "INTEGER",
+            "BIGINT",
+            "SMALLINT",
+            "DECIMAL",
+            "VARCHAR",
+            "CHAR",
+            "DOUBLE",
+            "REAL",
+            "BOOLEAN",
+            "BLOB",
+            "TEXT",
+            "TIMESTAMP",
+        )
+        and "JSON" not in original.upper()
+        or (canon == "UUID" and target == "UNIQUEIDENTIFIER")
+    )
 
 
 def _mapped(target: str, notes: list[str]) -> MappedType:
@@ -193,8 +344,10 @@ def _map_serial(type_text: str, name: str, d: Dialect) -> MappedType:
 def _map_enum(enum: EnumType, d: Dialect) -> MappedType:
     style = d.capabilities.enums
     if style == "type":
-        return MappedType(exp.DataType(this=exp.DType.USERDEFINED, kind=exp.to_identifier(enum.name, quoted=True)),
-                          enum.name)
+        return MappedType(
+            exp.DataType(this=exp.DType.USERDEFINED, kind=exp.to_identifier(enum.name, quoted=True)),
+            enum.name,
+        )
     if style == "inline":
         values = [exp.Literal.string(v) for v in enum.values]
         return MappedType(exp.DataType(this=exp.DType.ENUM, expressions=values), f"ENUM({enum.name})")
@@ -233,7 +386,9 @@ def default_kind(expression: exp.Expression) -> str:
         isinstance(node, exp.Anonymous) and node.name.upper() in ("GETDATE", "SYSDATE", "SYSDATETIME")
     ):
         return "now"
-    if isinstance(node, exp.Uuid) or (isinstance(node, exp.Anonymous) and node.name.upper() in _UUID_FUNCTIONS):
+    if isinstance(node, exp.Uuid) or (
+        isinstance(node, exp.Anonymous) and node.name.upper() in _UUID_FUNCTIONS
+    ):
         return "uuid"
     if isinstance(node, (exp.Literal, exp.Boolean, exp.Null)) or (
         isinstance(node, exp.Neg) and isinstance(node.this, exp.Literal)
@@ -261,7 +416,9 @@ def map_default(text: str, d: Dialect, column_type: MappedType) -> tuple[exp.Exp
     if kind == "uuid":
         if not caps.uuid_default:
             return None, [f"default {text}: {d.label} cannot generate UUIDs; left out"]
-        function = {"postgres": "gen_random_uuid", "duckdb": "gen_random_uuid", "tsql": "NEWID"}.get(d.name, "UUID")
+        function = {"postgres": "gen_random_uuid", "duckdb": "gen_random_uuid", "tsql": "NEWID"}.get(
+            d.name, "UUID"
+        )
         call: exp.Expression = exp.Anonymous(this=function, expressions=[])
         return (exp.Paren(this=call) if d.name == "mysql" else call), []
     if kind == "literal":

@@ -69,17 +69,33 @@ class Postgres:
         return list(self.cur.fetchall())
 
     def tables(self) -> set[str]:
-        return {r[0] for r in self._query("SELECT table_name FROM information_schema.tables WHERE table_schema = %s",
-                                          self.schema)}
+        return {
+            r[0]
+            for r in self._query(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = %s", self.schema
+            )
+        }
 
     def columns(self, table: str) -> list[str]:
-        return [r[0] for r in self._query(
-            "SELECT column_name FROM information_schema.columns WHERE table_schema = %s AND table_name = %s "
-            "ORDER BY ordinal_position", self.schema, table)]
+        return [
+            r[0]
+            for r in self._query(
+                "SELECT column_name FROM information_schema.columns "
+                "WHERE table_schema = %s AND table_name = %s ORDER BY ordinal_position",
+                self.schema,
+                table,
+            )
+        ]
 
     def indexes(self, table: str) -> set[str]:
-        return {r[0] for r in self._query("SELECT indexname FROM pg_indexes WHERE schemaname = %s AND tablename = %s",
-                                          self.schema, table)}
+        return {
+            r[0]
+            for r in self._query(
+                "SELECT indexname FROM pg_indexes WHERE schemaname = %s AND tablename = %s",
+                self.schema,
+                table,
+            )
+        }
 
     schema = "public"
 
@@ -100,18 +116,34 @@ class MariaDB:
         return list(self.cur.fetchall())
 
     def tables(self) -> set[str]:
-        return {r[0] for r in self._query(
-            "SELECT table_name FROM information_schema.tables WHERE table_schema = %s", self.database)}
+        return {
+            r[0]
+            for r in self._query(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = %s", self.database
+            )
+        }
 
     def columns(self, table: str) -> list[str]:
-        return [r[0] for r in self._query(
-            "SELECT column_name FROM information_schema.columns WHERE table_schema = %s AND table_name = %s "
-            "ORDER BY ordinal_position", self.database, table)]
+        return [
+            r[0]
+            for r in self._query(
+                "SELECT column_name FROM information_schema.columns "
+                "WHERE table_schema = %s AND table_name = %s ORDER BY ordinal_position",
+                self.database,
+                table,
+            )
+        ]
 
     def indexes(self, table: str) -> set[str]:
-        return {r[0] for r in self._query(
-            "SELECT DISTINCT index_name FROM information_schema.statistics WHERE table_schema = %s AND table_name = %s",
-            self.database, table)}
+        return {
+            r[0]
+            for r in self._query(
+                "SELECT DISTINCT index_name FROM information_schema.statistics "
+                "WHERE table_schema = %s AND table_name = %s",
+                self.database,
+                table,
+            )
+        }
 
 
 class SQLite:
@@ -154,12 +186,20 @@ class DuckDB:
         return {r[0] for r in self.conn.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
 
     def columns(self, table: str) -> list[str]:
-        return [r[0] for r in self.conn.execute(
-            "SELECT column_name FROM duckdb_columns() WHERE table_name = ? ORDER BY column_index", [table]).fetchall()]
+        return [
+            r[0]
+            for r in self.conn.execute(
+                "SELECT column_name FROM duckdb_columns() WHERE table_name = ? ORDER BY column_index", [table]
+            ).fetchall()
+        ]
 
     def indexes(self, table: str) -> set[str]:
-        return {r[0] for r in self.conn.execute(
-            "SELECT index_name FROM duckdb_indexes() WHERE table_name = ?", [table]).fetchall()}
+        return {
+            r[0]
+            for r in self.conn.execute(
+                "SELECT index_name FROM duckdb_indexes() WHERE table_name = ?", [table]
+            ).fetchall()
+        }
 
 
 @contextmanager
@@ -187,8 +227,15 @@ def mariadb_engine(address: dict[str, str]) -> Iterator[MariaDB]:
     import pymysql
 
     database = f"studio_t{uuid.uuid4().hex[:12]}"
-    conn = pymysql.connect(host=address["host"], port=int(address["port"]), user=address["user"],
-                           password=address["password"], charset="utf8mb4", autocommit=True, connect_timeout=5)
+    conn = pymysql.connect(
+        host=address["host"],
+        port=int(address["port"]),
+        user=address["user"],
+        password=address["password"],
+        charset="utf8mb4",
+        autocommit=True,
+        connect_timeout=5,
+    )
     try:
         with conn.cursor() as cur:
             cur.execute(f"CREATE DATABASE `{database}` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin")

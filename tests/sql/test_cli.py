@@ -37,7 +37,9 @@ def test_ddl_errors_are_one_line(shop: Path, tmp_path: Path, capsys: pytest.Capt
 
 def test_import_sql_warns_with_file_and_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     sql = tmp_path / "legacy.sql"
-    sql.write_text("SET NAMES utf8mb4;\n" + REFERENCE_DDL + "\nCREATE TABLE broken (id INT,\n;\n", encoding="utf-8")
+    sql.write_text(
+        "SET NAMES utf8mb4;\n" + REFERENCE_DDL + "\nCREATE TABLE broken (id INT,\n;\n", encoding="utf-8"
+    )
     out = tmp_path / "legacy.design.json"
     assert main(["import-sql", str(sql), "--dialect", "mysql", "-o", str(out)]) == 0
     err = capsys.readouterr().err
@@ -51,8 +53,11 @@ def test_import_sql_warns_with_file_and_line(tmp_path: Path, capsys: pytest.Capt
 
 def test_import_sql_into_an_existing_design(shop: Path, tmp_path: Path, ecommerce: DesignDocument) -> None:
     sql = tmp_path / "extra.sql"
-    sql.write_text("CREATE TABLE payments (id BIGINT PRIMARY KEY, order_id UUID REFERENCES orders(id));\n"
-                   "CREATE TABLE users (id UUID PRIMARY KEY, email TEXT NOT NULL);\n", encoding="utf-8")
+    sql.write_text(
+        "CREATE TABLE payments (id BIGINT PRIMARY KEY, order_id UUID REFERENCES orders(id));\n"
+        "CREATE TABLE users (id UUID PRIMARY KEY, email TEXT NOT NULL);\n",
+        encoding="utf-8",
+    )
     assert main(["import-sql", str(sql), "--dialect", "postgres", "--into", str(shop)]) == 0
     merged = load_design(shop)
     names = [t.name for t in merged.schema.tables]

@@ -71,8 +71,12 @@ def test_foreign_keys_trail_so_cycles_work(ecommerce: DesignDocument) -> None:
 
 
 def test_missing_reference_is_left_out_with_a_note() -> None:
-    table = Table(id="t", name="orders", columns=[Column(id="c", name="user_id", type="INTEGER")],
-                  foreign_keys=[{"id": "fk", "columns": ["user_id"], "ref_table": "users", "ref_columns": ["id"]}])
+    table = Table(
+        id="t",
+        name="orders",
+        columns=[Column(id="c", name="user_id", type="INTEGER")],
+        foreign_keys=[{"id": "fk", "columns": ["user_id"], "ref_table": "users", "ref_columns": ["id"]}],
+    )
     script = schema_ddl(Schema(tables=[table]), "postgres")
     assert "FOREIGN KEY" not in script.text
     assert any("missing table users" in n.message for n in script.notes)
@@ -86,8 +90,12 @@ def test_table_ddl_is_one_table() -> None:
 
 
 def test_injection_through_a_type_is_impossible() -> None:
-    table = Table(id="t", name="t", columns=[Column(id="c", name="c", type="INT); DROP TABLE x; --")],
-                  indexes=[Index(id="i", name="i", columns=["c"], where="1=1; DROP TABLE x")])
+    table = Table(
+        id="t",
+        name="t",
+        columns=[Column(id="c", name="c", type="INT); DROP TABLE x; --")],
+        indexes=[Index(id="i", name="i", columns=["c"], where="1=1; DROP TABLE x")],
+    )
     script = schema_ddl(Schema(tables=[table]), "postgres")
     assert "DROP" not in "\n".join(script.statements)
     assert len(script.notes) == 2

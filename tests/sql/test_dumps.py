@@ -95,9 +95,23 @@ def test_pg_dump_schema_only(pg_database: dict[str, str], source: str, ecommerce
     conn.close()
     env = {**os.environ, "PGPASSWORD": pg_database["password"]}
     dump = subprocess.run(
-        [_tool("pg_dump"), "--schema-only", "-h", pg_database["host"], "-p", pg_database["port"],
-         "-U", pg_database["user"], pg_database["dbname"]],
-        capture_output=True, text=True, env=env, check=True, timeout=60).stdout
+        [
+            _tool("pg_dump"),
+            "--schema-only",
+            "-h",
+            pg_database["host"],
+            "-p",
+            pg_database["port"],
+            "-U",
+            pg_database["user"],
+            pg_database["dbname"],
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+        timeout=60,
+    ).stdout
     assert "CREATE TABLE public." in dump
     result = import_sql(dump, "postgres")
     _check(result, schema, "postgres")
@@ -113,9 +127,23 @@ def test_mysqldump_no_data(mariadb: Engine, source: str, ecommerce: DesignDocume
     address = server_address("mariadb")
     assert address is not None
     dump = subprocess.run(
-        [_tool("mysqldump"), "--no-data", "-h", address["host"], "-P", address["port"], "-u", address["user"],
-         f"-p{address['password']}", mariadb.database],
-        capture_output=True, text=True, check=True, timeout=60).stdout
+        [
+            _tool("mysqldump"),
+            "--no-data",
+            "-h",
+            address["host"],
+            "-P",
+            address["port"],
+            "-u",
+            address["user"],
+            f"-p{address['password']}",
+            mariadb.database,
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    ).stdout
     assert "CREATE TABLE `" in dump
     _check(import_sql(dump, "mysql"), schema, "mysql")
 
@@ -125,8 +153,13 @@ def test_sqlite_schema_command(sqlite: Engine, source: str, ecommerce: DesignDoc
     assert isinstance(sqlite, SQLite)
     schema = _source(source, ecommerce)
     sqlite.run(schema_ddl(schema, "sqlite").statements)
-    dump = subprocess.run([_tool("sqlite3"), str(sqlite.path), ".schema"],
-                          capture_output=True, text=True, check=True, timeout=60).stdout
+    dump = subprocess.run(
+        [_tool("sqlite3"), str(sqlite.path), ".schema"],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    ).stdout
     _check(import_sql(dump, "sqlite"), schema, "sqlite")
 
 

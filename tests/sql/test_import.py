@@ -16,8 +16,16 @@ def test_reference_ddl_read_as_mysql() -> None:
     assert result.warnings == []
     assert [t.name for t in result.tables] == ["users", "products", "orders"]
     indexes = {i.name for t in result.tables for i in t.indexes}
-    assert indexes == {"idx_email", "idx_category", "idx_price", "idx_user_id", "idx_status", "idx_created_at",
-                       "idx_orders_user_status", "idx_active_orders"}
+    assert indexes == {
+        "idx_email",
+        "idx_category",
+        "idx_price",
+        "idx_user_id",
+        "idx_status",
+        "idx_created_at",
+        "idx_orders_user_status",
+        "idx_active_orders",
+    }
     users, products, orders = result.tables
     assert users.column("email").unique and not users.column("email").nullable  # type: ignore[union-attr]
     assert users.primary_key == ["id"]
@@ -56,22 +64,30 @@ def test_skipped_statements_name_their_line() -> None:
     result = import_sql(text, "postgres")
     assert [t.name for t in result.tables] == ["t"]
     assert [(w.line, w.message.split()[0]) for w in result.warnings] == [
-        (1, "SET"), (2, "CREATE"), (3, "a"), (5, "CREATE"), (7, "a")]
+        (1, "SET"),
+        (2, "CREATE"),
+        (3, "a"),
+        (5, "CREATE"),
+        (7, "a"),
+    ]
 
 
 def test_sql_server_go_and_mysql_conditional_comments_are_reported() -> None:
     tsql = import_sql("CREATE TABLE [a;b] ([x y] INT NOT NULL PRIMARY KEY)\nGO\nSET NOCOUNT ON\nGO\n", "tsql")
     assert [t.name for t in tsql.tables] == ["a;b"] and tsql.tables[0].columns[0].name == "x y"
     assert [w.line for w in tsql.warnings] == [2, 3, 4]
-    mysql = import_sql("/*!40101 SET NAMES utf8mb4 */;\nCREATE TABLE `t` (`id` int NOT NULL, PRIMARY KEY (`id`));\n",
-                       "mysql")
+    mysql = import_sql(
+        "/*!40101 SET NAMES utf8mb4 */;\nCREATE TABLE `t` (`id` int NOT NULL, PRIMARY KEY (`id`));\n", "mysql"
+    )
     assert [t.name for t in mysql.tables] == ["t"] and mysql.warnings[0].line == 1
 
 
 def test_mysql_inline_keys_become_indexes_and_enums() -> None:
-    text = ("CREATE TABLE `t` (`id` int NOT NULL AUTO_INCREMENT, `s` enum('a','b') DEFAULT 'a', `e` varchar(9),"
-            " PRIMARY KEY (`id`), UNIQUE KEY `e` (`e`), UNIQUE KEY `uq_s_e` (`s`,`e`), KEY `k_s` (`s`))"
-            " ENGINE=InnoDB COMMENT='tbl';")
+    text = (
+        "CREATE TABLE `t` (`id` int NOT NULL AUTO_INCREMENT, `s` enum('a','b') DEFAULT 'a', `e` varchar(9),"
+        " PRIMARY KEY (`id`), UNIQUE KEY `e` (`e`), UNIQUE KEY `uq_s_e` (`s`,`e`), KEY `k_s` (`s`))"
+        " ENGINE=InnoDB COMMENT='tbl';"
+    )
     result = import_sql(text, "mysql")
     table = result.tables[0]
     assert table.column("id").type == "SERIAL"  # type: ignore[union-attr]

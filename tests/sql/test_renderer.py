@@ -19,7 +19,9 @@ def _count_renders(monkeypatch) -> list[str]:  # type: ignore[no-untyped-def]
     return rendered
 
 
-def test_edit_rerenders_only_the_touched_table_and_its_referrers(monkeypatch, ecommerce: DesignDocument) -> None:  # type: ignore[no-untyped-def]
+def test_edit_rerenders_only_the_touched_table_and_its_referrers(
+    monkeypatch, ecommerce: DesignDocument
+) -> None:  # type: ignore[no-untyped-def]
     design = Design(ecommerce)
     renderer = DdlRenderer(lambda: design.document.schema, "postgres")
     design.subscribe(renderer.apply)
@@ -27,14 +29,20 @@ def test_edit_rerenders_only_the_touched_table_and_its_referrers(monkeypatch, ec
     renderer.full_script()
     assert len(rendered) == len(ecommerce.schema.tables)
     rendered.clear()
-    design.apply(design.set_op(("schema", "tables", "tbl-orders", "columns", "col-orders-status", "type"), "VARCHAR(80)"))
+    design.apply(
+        design.set_op(
+            ("schema", "tables", "tbl-orders", "columns", "col-orders-status", "type"), "VARCHAR(80)"
+        )
+    )
     text = renderer.full_script()
     assert rendered == ["orders"]
     assert '"status" VARCHAR(80)' in text
     assert text == schema_ddl(design.document.schema, "postgres").text
     rendered.clear()
     # users is referenced by orders: renaming its key column changes whether orders' FK holds
-    design.apply(design.set_op(("schema", "tables", "tbl-users", "columns", "col-users-id", "name"), "user_id"))
+    design.apply(
+        design.set_op(("schema", "tables", "tbl-users", "columns", "col-users-id", "name"), "user_id")
+    )
     text = renderer.full_script()
     assert sorted(rendered) == ["orders", "users"]
     assert "fk_orders_user" not in text.split("-- Conversion notes")[-1].split("\n\n", 1)[1]
@@ -60,8 +68,9 @@ def test_added_table_and_undo(ecommerce: DesignDocument) -> None:
     renderer = DdlRenderer(lambda: design.document.schema, "sqlite")
     design.subscribe(renderer.apply)
     renderer.full_script()
-    table = ecommerce.schema.tables[0].model_copy(update={"id": "tbl-new", "name": "new_table", "foreign_keys": [],
-                                                           "indexes": []})
+    table = ecommerce.schema.tables[0].model_copy(
+        update={"id": "tbl-new", "name": "new_table", "foreign_keys": [], "indexes": []}
+    )
     op = design.insert_op(("schema", "tables"), table)
     design.apply(op)
     assert 'CREATE TABLE "new_table"' in renderer.full_script()
@@ -73,7 +82,9 @@ def test_added_table_and_undo(ecommerce: DesignDocument) -> None:
 
 def test_touched_tables() -> None:
     design = Design(DesignDocument())
-    op = design.insert_op(("schema", "tables"), {"id": "t", "name": "t", "columns": [
-        Column(id="c", name="c", type="INT").model_dump()]})
+    op = design.insert_op(
+        ("schema", "tables"),
+        {"id": "t", "name": "t", "columns": [Column(id="c", name="c", type="INT").model_dump()]},
+    )
     assert touched_tables(op) == set()
     assert touched_tables(design.set_op(("overview", "title"), "x")) == set()

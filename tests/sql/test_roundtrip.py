@@ -47,11 +47,20 @@ def test_postgres_import_reproduces_the_model_exactly() -> None:
     imported = import_sql(schema_ddl(schema, "postgres").text, "postgres").schema()
 
     def shape(s: Schema) -> list[object]:
-        return [(t.name, t.comment, [(c.name, c.type.upper(), c.nullable, c.primary_key, c.unique, c.comment)
-                                     for c in t.columns],
-                 sorted((i.name, tuple(i.columns), i.unique, i.method) for i in t.indexes),
-                 sorted((f.name, tuple(f.columns), f.ref_table, tuple(f.ref_columns), f.on_delete) for f in t.foreign_keys),
-                 [k.name for k in t.checks]) for t in s.tables]
+        return [
+            (
+                t.name,
+                t.comment,
+                [(c.name, c.type.upper(), c.nullable, c.primary_key, c.unique, c.comment) for c in t.columns],
+                sorted((i.name, tuple(i.columns), i.unique, i.method) for i in t.indexes),
+                sorted(
+                    (f.name, tuple(f.columns), f.ref_table, tuple(f.ref_columns), f.on_delete)
+                    for f in t.foreign_keys
+                ),
+                [k.name for k in t.checks],
+            )
+            for t in s.tables
+        ]
 
     assert shape(imported) == shape(schema)
     assert [(e.name, e.values) for e in imported.enums] == [(e.name, e.values) for e in schema.enums]
