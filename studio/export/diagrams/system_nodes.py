@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
 from studio.export.diagrams.system_style import (
@@ -51,6 +51,18 @@ class ComponentLook:
 def icon_renderer(kind: ComponentKind) -> QSvgRenderer:
     """The kind's SVG icon from ``resources/icons``; shared by palette, canvas and files."""
     return QSvgRenderer(str(resource("icons", f"{kind.value}.svg")))
+
+
+@cache
+def icon_pixmap(kind: ComponentKind, pixels: int) -> QPixmap:
+    """The kind's icon rendered once per pixel size."""
+    pixmap = QPixmap(pixels, pixels)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    icon_renderer(kind).render(painter, QRectF(0, 0, pixels, pixels))
+    painter.end()
+    return pixmap
 
 
 def shape_path(kind: ComponentKind, rect: QRectF) -> QPainterPath:
@@ -116,8 +128,12 @@ def paint_component(
     selected: bool = False,
     hovered: bool = False,
     lod: float = 1.0,
+    vector_icons: bool = True,
 ) -> None:
-    """Paint one component into ``rect``; ``lod`` is the view's scale (less detail when small)."""
+    """Paint one component into ``rect``; ``lod`` is the view's scale (less detail when small).
+
+    Files keep icons as vectors; the canvas passes ``vector_icons=False`` for cached pixmaps.
+    """
     color = KIND_COLORS.get(look.kind, "#64748B")
     path = shape_path(look.kind, rect)
     if lod < 0.25:  # a coloured block is all the eye can take in at this size
@@ -164,7 +180,13 @@ def paint_component(
     right_inset = QUEUE_CAP / 2 + 6 if look.kind == ComponentKind.QUEUE else inset - 2
     body = rect.adjusted(inset, top_pad, -10, 0)
     icon = QRectF(body.left(), body.center().y() - ICON_SIZE / 2, ICON_SIZE, ICON_SIZE)
-    icon_renderer(look.kind).render(painter, icon)
+    if vector_icons:
+        icon_renderer(look.kind).render(painter, icon)
+    else:  # on screen: a pixmap at the device size, cheaper than parsing paths every frame
+        scale = painter.worldTransform().m11() * (
+            painter.device().devicePixelRatioF() if painter.device() else 1.0
+        )
+        painter.drawPixmap(icon, icon_pixmap(look.kind, max(4, round(ICON_SIZE * scale))), QRectF())
     text_left = icon.right() + 10
     text_width = rect.right() - right_inset - text_left
     px, name = _fit_name(look.name or "(unnamed)", text_width)

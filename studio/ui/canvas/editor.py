@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
 from studio.export.diagrams import DARK, LIGHT
+from studio.export.diagrams.system_nodes import icon_pixmap
 from studio.layout import layout_system
 from studio.model import PROTOCOL_LABELS, Batch, ComponentKind, Group, GroupKind, Protocol, new_id
 from studio.ui.canvas import interactions
@@ -102,6 +103,7 @@ class CanvasEditor(QObject):
         self.view.cancel_rename()
         self.scene.detach()
         release_clipboard()
+        icon_pixmap.cache_clear()  # no QPixmap may outlive the QApplication
 
     # -- actions ---------------------------------------------------------------------------
     def _action(

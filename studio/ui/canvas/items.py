@@ -111,6 +111,7 @@ class ComponentItem(QGraphicsItem):
             selected=self.isSelected() or self.drop_target,
             hovered=self.hovered,
             lod=lod,
+            vector_icons=False,
         )
         if self.hovered and lod > 0.45:
             painter.setPen(QPen(QColor(theme.selection), 1.5))
