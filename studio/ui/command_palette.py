@@ -71,6 +71,8 @@ KIND_NAMES: dict[ComponentKind, str] = {
     ComponentKind.SEARCH: QT_TRANSLATE_NOOP("Kinds", "Search"),
     ComponentKind.EXTERNAL: QT_TRANSLATE_NOOP("Kinds", "External system"),
 }
+#: How many matches the palette shows before it scrolls.
+VISIBLE_ROWS = 12
 #: The footprint assumed for a component when looking for free space (scene units).
 NODE_SIZE = (180.0, 90.0)
 
@@ -211,7 +213,7 @@ class CommandPalette(QDialog):
         self.list.itemActivated.connect(lambda _item: self.run_current())
         self.line.installEventFilter(self)
         width = max(520, window.width() // 2)
-        self.resize(width, 380)
+        self.setFixedWidth(width)
         top_left = window.mapToGlobal(window.rect().topLeft())
         self.move(top_left.x() + (window.width() - width) // 2, top_left.y() + 60)
         self.refresh("")
@@ -235,6 +237,15 @@ class CommandPalette(QDialog):
             if not action.isEnabled():
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
         self.list.setCurrentRow(0)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """As tall as the matches (up to a dozen rows), so the canvas stays visible below."""
+        rows = max(1, min(self.list.count(), VISIBLE_ROWS))
+        row = self.list.sizeHintForRow(0) if self.list.count() else self.list.fontMetrics().height() + 4
+        self.list.setFixedHeight(rows * row + 2 * self.list.frameWidth() + 2)
+        self.list.setVisible(self.list.count() > 0)
+        self.adjustSize()
 
     def run_current(self) -> None:
         item = self.list.currentItem()

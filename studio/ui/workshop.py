@@ -6,8 +6,8 @@ puts every one of them back, so a workshop never costs the user their arrangemen
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QObject, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QByteArray, QObject, QPointF, Qt, QTimer
+from PySide6.QtGui import QFont, QTransform
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -35,6 +35,7 @@ class WorkshopMode(QObject):
         self._saved_font: QFont | None = None
         self._was_maximized = False
         self._hidden: list[QWidget] = []
+        self._view_zoom: tuple[QTransform, QPointF] | None = None
 
     def toggle(self) -> None:
         self.leave() if self.active else self.enter()
@@ -64,8 +65,12 @@ class WorkshopMode(QObject):
                 larger.setPixelSize(round(larger.pixelSize() * scale))
             app.setFont(larger)
         self._bring_canvas_forward()
+        view = self._canvas_view()
+        if view is not None:
+            self._view_zoom = (view.transform(), view.mapToScene(view.viewport().rect().center()))
         window.showFullScreen()
         self.active = True
+        QTimer.singleShot(150, self._fit_canvas)  # once the full-screen size has arrived
 
     def leave(self) -> None:
         if not self.active:
@@ -83,6 +88,7 @@ class WorkshopMode(QObject):
             widget.show()
         self._hidden = []
         self.active = False
+        QTimer.singleShot(150, self._restore_canvas_zoom)
 
     def normal_layout(self) -> tuple[QByteArray, QByteArray]:
         """Geometry and dock state to remember at exit: never the workshop's."""
@@ -90,12 +96,39 @@ class WorkshopMode(QObject):
             return self.saved_geometry, self.saved_state
         return self.window.saveGeometry(), self.window.saveState()
 
+    def _canvas_view(self) -> QGraphicsView | None:
+        views = self.window.findChildren(QGraphicsView)
+        return max(views, key=lambda v: v.width() * v.height()) if views else None
+
+    def _fit_canvas(self) -> None:
+        """The whole drawing on the projector: the canvas's own fit when it has one."""
+        view = self._canvas_view()
+        if view is None or not self.active:
+            return
+        fit = getattr(view, "fit_all", None)
+        if callable(fit):
+            fit()
+        elif view.scene() is not None:
+            view.fitInView(view.scene().itemsBoundingRect(), Qt.AspectRatioMode.KeepAspectRatio)
+
+    def _restore_canvas_zoom(self) -> None:
+        view = self._canvas_view()
+        if view is None or self._view_zoom is None or self.active:
+            return
+        transform, centre = self._view_zoom
+        set_zoom = getattr(view, "set_zoom", None)
+        if callable(set_zoom):  # keeps the canvas's zoom indicator in step
+            set_zoom(transform.m11())
+        else:
+            view.setTransform(transform)
+        view.centerOn(centre)
+        self._view_zoom = None
+
     def _bring_canvas_forward(self) -> None:
         """Show the page that holds the canvas, whatever container the central widget is."""
-        views = self.window.findChildren(QGraphicsView)
-        if not views:
+        view = self._canvas_view()
+        if view is None:
             return
-        view = max(views, key=lambda v: v.width() * v.height())
         child: QWidget = view
         parent = view.parentWidget()
         while parent is not None and parent is not self.window:
