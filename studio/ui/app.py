@@ -24,8 +24,9 @@ def run_app(file: str | None, quit_after_ms: int | None = None) -> int:
 
     prepare_application(app)
     window = MainWindow()
-    window.open_initial(Path(file) if file else None)
+    # Shown first, so that views fitting the design to their size (the canvas) see real sizes.
     window.show()
+    window.open_initial(Path(file) if file else None)
     if quit_after_ms is not None:
         # quit() also ends a dialog's loop (an error shown at start-up); a refused close wins.
         QTimer.singleShot(max(0, quit_after_ms), lambda: window.close() and app.quit())
