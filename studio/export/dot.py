@@ -54,7 +54,8 @@ def system_dot(document: DesignDocument) -> str:
     inside, loose = members_by_group(document)
     lines = [
         "digraph system {",
-        f"  graph [label={quoted(document.overview.title)}, labelloc=t, rankdir=LR, fontname={quoted(FONT)}];",
+        f"  graph [label={quoted(document.overview.title)}, labelloc=t, rankdir=LR, "
+        f"fontname={quoted(FONT)}];",
         f'  node [style="rounded,filled", fillcolor="#f7fafc", color="#4a5568", fontname={quoted(FONT)}];',
         f'  edge [color="#4a5568", fontname={quoted(FONT)}, fontsize=10];',
     ]

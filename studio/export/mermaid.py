@@ -206,6 +206,7 @@ def erd(document: DesignDocument) -> str:
                 continue
             label = fk.name or ", ".join(fk.columns)
             lines.append(
-                f"    {entity[parent.id]} {_cardinality(table, fk.columns)} {entity[table.id]} : {quoted(label)}"
+                f"    {entity[parent.id]} {_cardinality(table, fk.columns)} {entity[table.id]} "
+                f": {quoted(label)}"
             )
     return "\n".join(lines) + "\n"

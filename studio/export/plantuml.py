@@ -83,7 +83,8 @@ def system_puml(document: DesignDocument) -> str:
             protocol = PROTOCOL_LABELS[connection.protocol]
             label = connection.label.strip() or protocol
             lines.append(
-                f"Rel({alias[connection.source]}, {alias[connection.target]}, {quoted(label)}, {quoted(protocol)})"
+                f"Rel({alias[connection.source]}, {alias[connection.target]}, "
+                f"{quoted(label)}, {quoted(protocol)})"
             )
     lines.append("@enduml")
     return "\n".join(lines) + "\n"

@@ -54,7 +54,8 @@ def workspace_dsl(document: DesignDocument) -> str:
     for component in document.components:
         if component.kind is ComponentKind.CLIENT:
             lines.append(
-                f"        {ident[component.id]} = person {quoted(component.name or 'unnamed')} {quoted(component.description)}"
+                f"        {ident[component.id]} = person {quoted(component.name or 'unnamed')} "
+                f"{quoted(component.description)}"
             )
         elif component.kind is ComponentKind.EXTERNAL:
             lines.append(
@@ -88,7 +89,8 @@ def workspace_dsl(document: DesignDocument) -> str:
                 continue
             seen.add(key)
             lines.append(
-                f"        {ident[connection.source]} -> {ident[connection.target]} {quoted(label)} {quoted(protocol)}"
+                f"        {ident[connection.source]} -> {ident[connection.target]} "
+                f"{quoted(label)} {quoted(protocol)}"
             )
     lines += [
         "    }",

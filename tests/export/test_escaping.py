@@ -161,7 +161,6 @@ def test_svg_embeds_a_cjk_subset_that_has_every_korean_and_japanese_glyph(hostil
     from fontTools.ttLib import TTFont
 
     from studio.export.diagrams.fonts import EMBEDDED_FAMILY, needs_cjk
-
     from tests.export.conftest import CJK
 
     for name in ("system.svg", "erd.svg"):
