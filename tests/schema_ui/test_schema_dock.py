@@ -362,3 +362,15 @@ def test_user_text_in_tooltips_is_not_html(qtbot, dock: SchemaDock, session: Doc
     dock.tables.rebuild()
     item = dock.tables.list.currentItem()
     assert item.text() == "<i>people</i>" and "&lt;i&gt;people&lt;/i&gt;" in item.toolTip()
+
+
+def test_a_column_name_taken_in_the_table_is_refused(
+    qtbot, dock: SchemaDock, session: DocumentSession
+) -> None:  # type: ignore[no-untyped-def]
+    refusals: list[str] = []
+    session.edit_refused.connect(refusals.append)
+    _open(qtbot, dock, "users")
+    _type_and_enter(qtbot, _edit_cell(qtbot, dock.editor.columns, 1, 0), "id")
+    assert [c.name for c in _table(session, "users").columns][:2] == ["id", "email"]
+    assert refusals == ["table 'users' already has a column named 'id'"]
+    assert session.undo_stack.count() == 0

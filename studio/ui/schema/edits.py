@@ -81,6 +81,8 @@ def rename_column_op(design: Design, table_id: str, column_id: str, new_name: st
     table: Table = design.get(table_path(table_id))
     base = table_path(table_id)
     old = design.get((*base, "columns", column_id, "name"))
+    if any(c.name == new_name and c.id != column_id for c in table.columns):
+        raise ValueError(f"table {table.name!r} already has a column named {new_name!r}")
     ops: list[Operation] = [design.set_op((*base, "columns", column_id, "name"), new_name)]
     for index in table.indexes:
         if old in index.columns:
