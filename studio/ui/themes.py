@@ -50,7 +50,7 @@ PALETTES: dict[str, dict[QPalette.ColorRole, str]] = {
         Role.Text: "#e3e7ee",
         Role.Button: "#262c36",
         Role.ButtonText: "#d9dee7",
-        Role.Highlight: "#3d7be0",
+        Role.Highlight: "#2f68d0",
         Role.HighlightedText: "#ffffff",
         Role.ToolTipBase: "#2b3240",
         Role.ToolTipText: "#e8ecf2",
