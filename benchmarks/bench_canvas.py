@@ -46,8 +46,9 @@ def canvas_open_large_s() -> float:
         editor.view.resize(1400, 900)
         editor.view.show()
         editor.view.fit_all()
-        editor.view.viewport().repaint()  # the first complete frame, painted now
+        frame = editor.view.viewport().grab()  # one complete frame, painted synchronously
         times.append(time.perf_counter() - start)
+        assert not frame.isNull()
         app.processEvents()  # type: ignore[attr-defined]
         editor.teardown()
         editor.view.close()

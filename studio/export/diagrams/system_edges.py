@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF
@@ -13,6 +14,8 @@ from studio.export.diagrams.system_style import LABEL_PX, PROTOCOL_COLORS, Theme
 from studio.model import PROTOCOL_LABELS, Connection, Protocol
 
 ARROW = 10.0
+#: Below this view scale labels are too small to read and are not drawn.
+LABEL_LOD = 0.55
 
 
 @dataclass(frozen=True)
@@ -59,16 +62,21 @@ def edge_points(source: QRectF, target: QRectF, offset: float = 0.0) -> tuple[QP
 MIN_LABEL = 40.0
 
 
+@lru_cache(maxsize=4096)
+def text_width(text: str) -> float:
+    """Label widths: labels repeat (protocol names), and measuring is the costly part."""
+    return metrics(LABEL_PX).horizontalAdvance(text)
+
+
 def label_text(look: ConnectionLook, p1: QPointF, p2: QPointF) -> str:
     """The label as it fits along the visible line: elided, or empty when there is no room."""
     room = QLineF(p1, p2).length() - 2 * ARROW - 14
     if room < MIN_LABEL:
         return ""
     text = look.text
-    fm = metrics(LABEL_PX)
-    if fm.horizontalAdvance(text) <= room:
+    if text_width(text) <= room:
         return text
-    return fm.elidedText(text, Qt.TextElideMode.ElideRight, room)
+    return metrics(LABEL_PX).elidedText(text, Qt.TextElideMode.ElideRight, room)
 
 
 def label_rect(look: ConnectionLook, p1: QPointF, p2: QPointF) -> QRectF:
@@ -93,9 +101,8 @@ def label_box(text: str, p1: QPointF, p2: QPointF, t: float = 0.5) -> QRectF:
     """The pill a label is drawn in, centred on the point ``t`` of the way along the line."""
     if not text:
         return QRectF()
-    fm = metrics(LABEL_PX)
-    width = fm.horizontalAdvance(text) + 14
-    height = fm.height() + 6
+    width = text_width(text) + 14
+    height = metrics(LABEL_PX).height() + 6
     mid = p1 + (p2 - p1) * t
     return QRectF(mid.x() - width / 2, mid.y() - height / 2, width, height)
 
@@ -193,7 +200,7 @@ def paint_connection(
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(color)
     painter.drawPolygon(QPolygonF([p2, left, right]))
-    if not show_label or lod < 0.55:
+    if not show_label or lod < LABEL_LOD:
         return
     text, box = label if label is not None else (label_text(look, p1, p2), label_rect(look, p1, p2))
     if not text or (clip is not None and not clip.intersects(box)):

@@ -23,7 +23,7 @@ from studio.export.diagrams import (
     paint_connection,
     paint_group,
 )
-from studio.export.diagrams.system_edges import edge_shape, label_box, label_text, place_label
+from studio.export.diagrams.system_edges import LABEL_LOD, edge_shape, label_box, label_text, place_label
 from studio.export.qt_refcount import protect_none
 
 if TYPE_CHECKING:
@@ -219,16 +219,18 @@ class ConnectionItem(QGraphicsItem):
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         scene = self.scene()
+        lod = _lod(painter)
         paint_connection(
             painter,
             self.look,
             self.p1,
             self.p2,
-            scene.theme,
-            selected=self.isSelected(),  # type: ignore[attr-defined]
-            lod=_lod(painter),
+            scene.theme,  # type: ignore[attr-defined]
+            selected=self.isSelected(),
+            lod=lod,
             clip=option.exposedRect,
-            label=self.label,
+            # Placing a label looks for free space: only worth it when labels are drawn.
+            label=self.label if lod >= LABEL_LOD else ("", QRectF()),
         )
 
 
