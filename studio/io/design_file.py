@@ -133,7 +133,7 @@ def from_raw(raw: Any, source: str) -> DesignDocument:
         first = exc.errors(include_url=False)[0]
         raise DesignFileError(
             source, format_location(first["loc"]), _with_more(_problem(first), exc.error_count())
-        )
+        ) from None
 
 
 def _problem(error: Any) -> str:

@@ -202,9 +202,10 @@ class Design:
         item = self._coerce_item(op.path, op.item)
         if not 0 <= op.index < len(items) or items[op.index] != item:
             found = f"{_item_id(items[op.index])!r}" if 0 <= op.index < len(items) else "nothing"
+            wanted = _item_id(item) or "item"
             raise ModelError(
-                f"stale edit: {_dotted(op.path)}[{op.index}] holds {found}, not the {_item_id(item) or 'item'!r} "
-                "the edit removes (build removals from the current design, last index first)"
+                f"stale edit: {_dotted(op.path)}[{op.index}] holds {found}, not the {wanted!r} the edit "
+                "removes (build removals from the current design, last index first)"
             )
         if op.path == ("components",) and self.graph.degree(item.id):
             raise ModelError(f"component {item.id!r} still has connections")

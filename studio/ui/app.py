@@ -6,7 +6,6 @@ import importlib
 import sys
 from pathlib import Path
 
-
 #: Qt-free modules the window needs, imported before PySide6: once PySide6 is loaded its
 #: import hook reads the source of every module imported after it, which costs start-up time.
 PRELOAD = (
