@@ -137,14 +137,20 @@ def action_paths(window: QMainWindow) -> dict[QAction, str]:
         if top.menu() is not None:
             walk(top.menu(), f"{_clean(top.text())} › ")
     for action in window.findChildren(QAction):
-        if (
-            action not in found
-            and not action.isSeparator()
-            and action.menu() is None
-            and _clean(action.text())
-        ):
-            found[action] = _clean(action.text())
+        if action not in found and not action.isSeparator() and action.menu() is None:
+            label = _label(action)
+            if label:
+                found[action] = label
     return found
+
+
+def _label(action: QAction) -> str:
+    """The action's text, or its tooltip when the text is a symbol such as "+" on a button."""
+    text = _clean(action.text())
+    if any(ch.isalnum() for ch in text):
+        return text
+    tip = _clean(action.toolTip())
+    return tip if any(ch.isalnum() for ch in tip) else ""
 
 
 def _clean(text: str) -> str:

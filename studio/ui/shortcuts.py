@@ -21,7 +21,8 @@ translate = QCoreApplication.translate  # the name lupdate looks for
 
 
 def _keys(sequences: list[QKeySequence]) -> str:
-    return ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in sequences if not s.isEmpty())
+    texts = (s.toString(QKeySequence.SequenceFormat.NativeText) for s in sequences if not s.isEmpty())
+    return ", ".join(dict.fromkeys(texts))  # an action may list the same key twice
 
 
 def shortcut_rows(window: QMainWindow) -> list[tuple[str, str, str]]:
