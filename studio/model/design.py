@@ -235,9 +235,11 @@ class Design:
     def insert_op(self, list_path: Path, item: Any, index: int | None = None, label: str = "") -> InsertItem:
         """Insert ``item`` (a model or its dict) at ``index``, by default at the end."""
         items = resolve_list(self.document, list_path)
-        return InsertItem(
-            list_path, len(items) if index is None else index, self._coerce_item(list_path, item), label
-        )
+        try:
+            item = self._coerce_item(list_path, item)
+        except ValueError:  # kept as given: applying it is refused with the model's reason
+            item = _copy(item)
+        return InsertItem(list_path, len(items) if index is None else index, item, label)
 
     def remove_op(self, item_path: Path, label: str = "") -> Operation:
         """Remove the item at ``item_path``; a component takes its connections along."""

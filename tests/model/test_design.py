@@ -121,6 +121,8 @@ def test_inserted_items_are_validated_and_copied(ecommerce_design: Design) -> No
     assert design.get((*path, "col-new")).type == "TEXT"
     with pytest.raises(ModelError):
         design.apply(InsertItem(path, 0, Component(id="cmp-z")))
+    with pytest.raises(ModelError, match="type"):  # built without complaint, refused when applied
+        design.apply(design.insert_op(path, {"id": "col-bad", "name": "x"}))
     with pytest.raises(ModelError, match="duplicate id"):
         design.apply(InsertItem(path, 0, Column(id="col-new", name="x", type="INT")))
     with pytest.raises(ModelError, match="duplicate id"):
