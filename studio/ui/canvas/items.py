@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsSceneHoverEvent, QStyleOptionGraphicsItem, QWidget
 
@@ -24,6 +24,7 @@ from studio.export.diagrams import (
     paint_group,
 )
 from studio.export.diagrams.system_edges import LABEL_LOD, edge_shape, label_box, label_text, place_label
+from studio.export.diagrams.system_style import PROTOCOL_COLORS
 from studio.export.qt_refcount import protect_none
 
 if TYPE_CHECKING:
@@ -32,6 +33,8 @@ if TYPE_CHECKING:
 protect_none()  # PySide6 6.12 on Python 3.11 leaks None refs per virtual/void call
 
 NODE_RECT = QRectF(0, 0, NODE_WIDTH, NODE_HEIGHT)
+#: Below this view scale connections are drawn together by the EdgeOverview.
+OVERVIEW_LOD = 0.3
 HANDLE_RADIUS = 5.5
 HANDLE_HIT = 10.0
 #: Stacking: frames under lines under components.
@@ -165,6 +168,8 @@ class ConnectionItem(QGraphicsItem):
         self._bounds = QRectF()
         self._text = ""
         self._label_box: QRectF | None = QRectF()
+        #: Moving with a drag: painted by itself even where the overview draws the rest.
+        self.live = False
         self.setZValue(Z_CONNECTION)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         # exposedRect lets paint() stroke only the visible part of a long line.
@@ -174,7 +179,7 @@ class ConnectionItem(QGraphicsItem):
     def set_look(self, look: ConnectionLook) -> None:
         if look != self.look:
             self.look = look
-            self.update_geometry()
+            self.update_geometry()  # also redraws the overview
 
     def update_geometry(self, source_rect: QRectF | None = None, target_rect: QRectF | None = None) -> None:
         scene: CanvasScene | None = self.scene()  # type: ignore[assignment]
@@ -194,6 +199,7 @@ class ConnectionItem(QGraphicsItem):
         self.prepareGeometryChange()
         self.p1, self.p2, self._text, self._label_box, self._bounds = p1, p2, text, None, bounds
         self.update()
+        scene.overview.invalidate()
 
     @property
     def label(self) -> tuple[str, QRectF]:
@@ -220,6 +226,8 @@ class ConnectionItem(QGraphicsItem):
     ) -> None:
         scene = self.scene()
         lod = _lod(painter)
+        if lod < OVERVIEW_LOD and not self.live and not self.isSelected():
+            return  # the EdgeOverview draws it with all the others in a few calls
         paint_connection(
             painter,
             self.look,
@@ -232,6 +240,54 @@ class ConnectionItem(QGraphicsItem):
             # Placing a label looks for free space: only worth it when labels are drawn.
             label=self.label if lod >= LABEL_LOD else ("", QRectF()),
         )
+
+
+class EdgeOverview(QGraphicsItem):
+    """All connections as plain lines, in one call per colour, when zoomed far out.
+
+    At that scale an arrow is a hairline; painting 3,000 items one by one costs more in
+    Python than the lines do in Qt. Selected and moving connections still paint themselves.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._lines: dict[str, list[QLineF]] | None = None
+        self._bounds = QRectF()
+        self.setZValue(Z_CONNECTION - 0.5)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+
+    def invalidate(self) -> None:
+        if self._lines is not None:
+            self._lines = None
+            self.update()
+
+    def set_bounds(self, rect: QRectF) -> None:
+        if rect != self._bounds:
+            self.prepareGeometryChange()
+            self._bounds = rect
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return self._bounds
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        if _lod(painter) >= OVERVIEW_LOD:
+            return
+        scene: CanvasScene | None = self.scene()  # type: ignore[assignment]
+        if scene is None:
+            return
+        if self._lines is None:
+            lines: dict[str, list[QLineF]] = {}
+            for item in scene.connections.values():
+                if not item.live:
+                    colour = PROTOCOL_COLORS.get(item.look.protocol, "#475569")
+                    lines.setdefault(colour, []).append(QLineF(item.p1, item.p2))
+            self._lines = lines
+        dark = scene.theme.name == "dark"
+        for colour, group in self._lines.items():
+            painter.setPen(QPen(QColor(colour).lighter(165) if dark else QColor(colour), 1.5))
+            painter.drawLines(group)
 
 
 class GroupItem(QGraphicsItem):

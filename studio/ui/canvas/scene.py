@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneMouseEvent
 
 from studio.export.diagrams import LIGHT, ComponentLook, ConnectionLook, GroupLook, Theme, parallel_offset
 from studio.model import Batch, InsertItem, Operation, RemoveItem, SetField
 from studio.ui.canvas import interactions
 from studio.ui.canvas.gestures import ConnectionGesture, GroupResizeGesture
-from studio.ui.canvas.items import ComponentItem, ConnectionItem, GroupItem
+from studio.ui.canvas.items import ComponentItem, ConnectionItem, EdgeOverview, GroupItem
 from studio.ui.session import DocumentSession
 
 GRID = 20.0
@@ -50,6 +50,10 @@ class CanvasScene(QGraphicsScene):
         self.markers: dict[str, tuple[str, ...]] = {}
         self._gesture: ConnectionGesture | GroupResizeGesture | None = None
         self._live = False
+        self.overview = EdgeOverview()
+        self.addItem(self.overview)
+        self._rect_timer = QTimer(self, singleShot=True, interval=0)  # once per burst of edits
+        self._rect_timer.timeout.connect(self.update_scene_rect)
         self._grid: dict[tuple[int, int], set[str]] = {}
         self._cells_of: dict[str, list[tuple[int, int]]] = {}
         self._rect_of: dict[str, tuple[float, float, float, float]] = {}
@@ -105,6 +109,10 @@ class CanvasScene(QGraphicsScene):
 
     def update_scene_rect(self) -> None:
         """Room around the drawing to pan into and to drop new components."""
+        nodes = QRectF()
+        for item in self.components.values():
+            nodes = nodes.united(item.node_rect())
+        self.overview.set_bounds(nodes.adjusted(-8, -8, 8, 8))
         bounds = self.itemsBoundingRect()
         if bounds.isNull():
             bounds = QRectF(0, 0, 800, 600)
@@ -184,6 +192,8 @@ class CanvasScene(QGraphicsScene):
         if head == "components":
             self._index(item_id)
         if head == "connections":
+            self.overview.invalidate()
+        if head == "connections":
             self._refresh_pair(item.source, item.target)
 
     def refresh_component(self, component_id: str) -> None:
@@ -194,6 +204,7 @@ class CanvasScene(QGraphicsScene):
         item.set_look(ComponentLook.of(c, self.markers.get(component_id, ())))
         if item.pos() != QPointF(c.x, c.y):
             item.setPos(c.x, c.y)
+            self._rect_timer.start()
 
     def _refresh_connection(self, connection_id: str, op: Operation) -> None:
         item = self.connections.get(connection_id)
@@ -379,12 +390,23 @@ class CanvasScene(QGraphicsScene):
         """Tell the views a drag started, so they repaint only what moves."""
         self._live = True
         items = self.live_items()
+        for item in items:
+            if isinstance(item, ConnectionItem):
+                item.live = True
+        self.overview.invalidate()
         for view in self.views():
             if hasattr(view, "begin_live"):
                 view.begin_live(items)
 
     def end_live_drag(self) -> None:
         self._live = False
+        for item in self.connections.values():
+            item.live = False
+        self.overview.invalidate()
+        self.overview = EdgeOverview()
+        self.addItem(self.overview)
+        self._rect_timer = QTimer(self, singleShot=True, interval=0)  # once per burst of edits
+        self._rect_timer.timeout.connect(self.update_scene_rect)
         self._grid: dict[tuple[int, int], set[str]] = {}
         self._cells_of: dict[str, list[tuple[int, int]]] = {}
         self._rect_of: dict[str, tuple[float, float, float, float]] = {}
