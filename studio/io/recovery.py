@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from studio.io.atomic import write_atomic
-from studio.io.design_file import DesignFileError, dumps, from_raw
+from studio.io.design_file import DesignFileError, from_raw
 from studio.model import DesignDocument
 
 RECOVERY_FORMAT = "backend-architect-studio-recovery"
@@ -89,7 +89,7 @@ class RecoveryStore:
         if original_path is not None and _same_file(target, original_path):
             raise OSError(f"refusing to write a recovery copy over the design file {original_path}")
         self.folder.mkdir(parents=True, exist_ok=True)
-        record = {
+        meta = {
             "format": RECOVERY_FORMAT,
             "version": RECOVERY_VERSION,
             "original_path": str(original_path) if original_path is not None else None,
@@ -98,9 +98,12 @@ class RecoveryStore:
             "pid": os.getpid(),
             "host": socket.gethostname(),
             "title": document.overview.title,
-            "design": json.loads(dumps(document)),
         }
-        write_atomic(target, (json.dumps(record, indent=1, ensure_ascii=False) + "\n").encode("utf-8"))
+        # The design is serialised once, compactly, by pydantic's own JSON writer: autosave
+        # runs on the UI thread, and a 1,000-component design must not stall it.
+        header = json.dumps(meta, ensure_ascii=False)
+        text = f'{header[:-1]}, "design": {document.model_dump_json(by_alias=True)}}}\n'
+        write_atomic(target, text.encode("utf-8"))
         return target
 
     def discard(self, entry_id: str) -> None:
