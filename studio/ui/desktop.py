@@ -181,7 +181,22 @@ def install(window: QMainWindow) -> None:
         translate("Desktop", "Find any command, or add a component by typing: db Orders")
     )
 
+    _remember_templates(window, settings)
     QTimer.singleShot(0, lambda: _after_show(window, settings))
+
+
+def _remember_templates(window: QMainWindow, settings: Settings) -> None:
+    """Record the template a new design was started from (the shell's New from Template menu)."""
+    from studio.io.gallery import TEMPLATE_TITLES
+
+    menu = getattr(window, "new_menu", None)
+    if not isinstance(menu, QMenu):
+        return
+    by_title = {title: name for name, title in TEMPLATE_TITLES.items()}
+    for action in menu.actions():
+        name = by_title.get(action.text())
+        if name is not None:
+            action.triggered.connect(lambda _checked=False, n=name: settings.set("last_template", n))
 
 
 def _after_show(window: QMainWindow, settings: Settings) -> None:

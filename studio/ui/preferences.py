@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio.io.gallery import TEMPLATE_TITLES
 from studio.ui.i18n import language_labels
 from studio.ui.settings import Settings, StudioSettings
 from studio.ui.themes import theme_labels
@@ -71,8 +70,6 @@ class PreferencesDialog(QDialog):
         self.snap = QCheckBox(self.tr("Snap to the grid"), editing)
         self.snap.setChecked(settings.get("snap_to_grid"))
         form.addRow("", self.snap)
-        self.template = self._combo(TEMPLATE_TITLES, settings.get("last_template"), editing)
-        form.addRow(self.tr("New designs &start from:"), self.template)
         layout.addWidget(editing)
 
         files = QGroupBox(self.tr("Files"), self)
@@ -121,7 +118,6 @@ class PreferencesDialog(QDialog):
             "grid_size": self.grid_size.value(),
             "show_grid": self.show_grid.isChecked(),
             "snap_to_grid": self.snap.isChecked(),
-            "last_template": self.template.currentData(),
             "autosave_interval_s": self.autosave.value(),
             "default_export_folder": self.export_folder.text().strip(),
         }

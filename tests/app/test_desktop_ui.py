@@ -186,3 +186,9 @@ def test_preferences_apply_on_ok_and_refuse_a_missing_folder(
     assert window.autosaver.timer.interval() == 120_000
     assert isolated_settings.get("default_export_folder") == str(tmp_path)
     dialog.deleteLater()
+
+
+def test_the_template_of_a_new_design_is_remembered(window, isolated_settings) -> None:  # type: ignore[no-untyped-def]
+    [migration] = [a for a in window.new_menu.actions() if a.text().startswith("Monolith")]
+    migration.trigger()
+    assert isolated_settings.get("last_template") == "migration"
