@@ -94,7 +94,7 @@ class _TableWriter:
     # -- columns -------------------------------------------------------------------
     def column(self, col: Column) -> exp.Expression:
         """The column's definition, rendered on its own; an identical column's text is reused."""
-        enum = self.enums.get(col.type.strip())
+        enum = self.enums.get(col.type.strip()) if self.enums else None
         key = (
             self.d.name,
             col.name,

@@ -10,6 +10,7 @@ loses information (MySQL ``BLOB`` becomes an unsized ``VARBINARY``).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 import sqlglot
@@ -238,6 +239,7 @@ def _udt(text: str) -> exp.DataType:
     return exp.DataType(this=exp.DType.USERDEFINED, kind=text)
 
 
+@lru_cache(maxsize=4096)
 def parse_type(type_text: str) -> tuple[str, str, bool, bool] | None:
     """Split ``VARCHAR(255)`` into (upper name, args, unsigned, array); None if malformed."""
     match = _TYPE.match(type_text or "")
@@ -248,6 +250,7 @@ def parse_type(type_text: str) -> tuple[str, str, bool, bool] | None:
     return name, args, bool(match.group("unsigned")), bool(match.group("array"))
 
 
+@lru_cache(maxsize=4096)
 def canonical_type(type_text: str) -> str:
     """The canonical base name (``character varying(9)`` -> ``VARCHAR``), for type comparisons.
 
