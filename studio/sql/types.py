@@ -10,8 +10,8 @@ loses information (MySQL ``BLOB`` becomes an unsized ``VARBINARY``).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import sqlglot
 from sqlglot import exp
