@@ -33,6 +33,8 @@ if TYPE_CHECKING:
 protect_none()  # PySide6 6.12 on Python 3.11 leaks None refs per virtual/void call
 
 NODE_RECT = QRectF(0, 0, NODE_WIDTH, NODE_HEIGHT)
+_POSITION_CHANGE = QGraphicsItem.GraphicsItemChange.ItemPositionChange
+_POSITION_CHANGED = QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged
 #: Below this view scale connections are drawn together by the EdgeOverview.
 OVERVIEW_LOD = 0.3
 HANDLE_RADIUS = 5.5
@@ -139,18 +141,16 @@ class ComponentItem(QGraphicsItem):
         super().hoverLeaveEvent(event)
 
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:  # noqa: N802
-        scene: CanvasScene | None = self.scene()  # type: ignore[assignment]
-        if scene is not None:
-            if (
-                change == QGraphicsItem.GraphicsItemChange.ItemPositionChange
-                and scene.dragging
-                and scene.snap_enabled
-                and self.isSelected()
-            ):
+        # Called for every flag, z and scene change too: test the change first, cheaply.
+        if change == _POSITION_CHANGE:
+            scene: CanvasScene | None = self.scene()  # type: ignore[assignment]
+            if scene is not None and scene.dragging and scene.snap_enabled and self.isSelected():
                 return scene.snap(value)
-            if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
+        elif change == _POSITION_CHANGED:
+            scene = self.scene()  # type: ignore[assignment]
+            if scene is not None:
                 scene.component_moved(self.component_id)
-        return super().itemChange(change, value)
+        return value
 
 
 class ConnectionItem(QGraphicsItem):
