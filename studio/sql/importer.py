@@ -23,7 +23,7 @@ from sqlglot.errors import ParseError, TokenError
 from studio.model import DesignDocument, EnumType, Schema, Table
 from studio.sql.dialects import dialect as get_dialect
 from studio.sql.statements import Statement, split_statements
-from studio.sql.tables import TableReader, model_id
+from studio.sql.tables import TableReader, model_id, serial_type
 
 
 @dataclass(frozen=True)
@@ -204,6 +204,8 @@ class _Importer:
         try:
             alter = self.parse(s)
         except ParseError:
+            if self.identity_column(s):
+                return
             if re.search(r"\b(OWNER\s+TO|ENABLE|DISABLE|REPLICA|CLUSTER|SET\s+\()", s.text, re.IGNORECASE):
                 raise _Skip(
                     f"ALTER TABLE ({_clause(s.text)}) skipped (not part of the schema model)"
@@ -242,6 +244,25 @@ class _Importer:
             column.comment = params.get("value", "")
         else:
             reader.table.comment = params.get("value", "")
+
+    def identity_column(self, s: Statement) -> bool:
+        """pg_dump's ``ALTER TABLE t ALTER COLUMN c ADD GENERATED ... AS IDENTITY (...)``,
+        which sqlglot cannot parse: the column is auto-numbered (a serial in the model)."""
+        words = [t.text for t in s.tokens or ()]
+        upper = [w.upper() for w in words]
+        for i in range(len(upper) - 4):
+            if upper[i : i + 2] == ["ALTER", "COLUMN"] and upper[i + 3 : i + 5] == ["ADD", "GENERATED"]:
+                start = 3 if upper[2] == "ONLY" else 2
+                table_words = words[start:i]
+                reader = self.reader(
+                    exp.Table(this=exp.to_identifier(table_words[-1] if table_words else "")), s.line
+                )
+                column = reader.table.column(words[i + 2])
+                if column is None:
+                    raise _Skip(f"identity of a missing column {words[i + 2]} of {reader.table.name} skipped")
+                column.type = serial_type(column.type)
+                return True
+        return False
 
     def comment(self, s: Statement) -> None:
         comment = self.parse(s)

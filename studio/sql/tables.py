@@ -34,13 +34,32 @@ def neutral_sql(expression: exp.Expression) -> str:
     while isinstance(node, exp.Paren):
         node = node.this
     if isinstance(node, exp.Cast) and isinstance(node.this, exp.Literal):
-        node = node.this  # pg_dump's 'pending'::character varying
+        node = node.this  # a default: pg_dump's 'pending'::character varying
+    node = node.transform(_drop_text_cast)
     for ident in node.find_all(exp.Identifier):
         if _SIMPLE.match(ident.name):
             ident.set("quoted", False)
-    if isinstance(node, exp.Identifier):
-        return node.sql("postgres")
     return node.sql("postgres")
+
+
+_TEXT_TYPES = {
+    exp.DType.VARCHAR,
+    exp.DType.CHAR,
+    exp.DType.TEXT,
+    exp.DType.NVARCHAR,
+    exp.DType.NCHAR,
+    exp.DType.USERDEFINED,
+}
+
+
+def _drop_text_cast(node: exp.Expression) -> exp.Expression:
+    """``'sad'::public.mood`` -> ``'sad'``: pg_dump's casts of string literals to text and enum
+    types, which every dialect infers from the column compared with."""
+    if isinstance(node, exp.Cast) and isinstance(node.this, exp.Literal) and node.this.is_string:
+        to = node.args.get("to")
+        if isinstance(to, exp.DataType) and to.this in _TEXT_TYPES:
+            return node.this
+    return node
 
 
 def _misread_index(item: exp.ColumnDef) -> bool:
@@ -135,7 +154,7 @@ class TableReader:
             elif isinstance(
                 kind, (exp.AutoIncrementColumnConstraint, exp.GeneratedAsIdentityColumnConstraint)
             ):
-                column.type = _serial(column.type)
+                column.type = serial_type(column.type)
             elif isinstance(kind, exp.Reference):
                 self.add_fk("", [name], kind, self.line)
             elif isinstance(kind, exp.CheckColumnConstraint):
@@ -145,7 +164,7 @@ class TableReader:
             else:
                 self.warn(self.line, f"column {name}: {constraint.sql(self.read)} skipped (not modelled)")
         if column.default and column.default.upper().startswith("NEXTVAL("):
-            column.type = _serial(column.type)
+            column.type = serial_type(column.type)
             column.default = None
         self.table.columns.append(column)
 
@@ -171,7 +190,7 @@ class TableReader:
         column = self.table.column(action.name)
         if column is None or not isinstance(default, exp.Anonymous) or default.name.upper() != "NEXTVAL":
             return False
-        column.type = _serial(column.type)
+        column.type = serial_type(column.type)
         return True
 
     def read_misread_index(self, item: exp.ColumnDef) -> None:
@@ -297,7 +316,7 @@ class TableReader:
         )
 
 
-def _serial(type_text: str) -> str:
+def serial_type(type_text: str) -> str:
     """The serial type for an auto-numbered column of ``type_text`` (the model has no identity flag)."""
     integer = canonical_type(type_text)
     return {"BIGINT": "BIGSERIAL", "SMALLINT": "SMALLSERIAL", "TINYINT": "SMALLSERIAL"}.get(integer, "SERIAL")

@@ -174,3 +174,54 @@ def test_cli_round_trip_through_files(tmp_path: Path, ecommerce: DesignDocument)
     imported = tmp_path / "imported.design.json"
     assert main(["import-sql", str(sql_file), "--dialect", "mysql", "-o", str(imported)]) == 0
     assert _shape(load_design(imported).schema) == _shape(schema_after(ecommerce.schema, "mysql"))
+
+
+def test_pg_dump_of_hand_written_ddl(pg_database: dict[str, str]) -> None:
+    """Identity columns, a dollar-quoted trigger function and an extension, as people write them."""
+    import psycopg2
+
+    conn = psycopg2.connect(**pg_database)
+    with conn, conn.cursor() as cur:
+        cur.execute("""
+            CREATE TYPE mood AS ENUM ('ok', 'sad');
+            CREATE TABLE people (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, feeling mood,
+                                 note text DEFAULT 'it''s; fine', updated timestamptz);
+            CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$
+              BEGIN NEW.updated := now(); RETURN NEW; END; $$;
+            CREATE TRIGGER people_touch BEFORE UPDATE ON people FOR EACH ROW EXECUTE FUNCTION touch();
+            CREATE INDEX people_sad ON people (id) WHERE feeling = 'sad';
+        """)
+    conn.close()
+    env = {**os.environ, "PGPASSWORD": pg_database["password"]}
+    dump = subprocess.run(
+        [
+            _tool("pg_dump"),
+            "--schema-only",
+            "-h",
+            pg_database["host"],
+            "-p",
+            pg_database["port"],
+            "-U",
+            pg_database["user"],
+            pg_database["dbname"],
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+        timeout=60,
+    ).stdout
+    result = import_sql(dump, "postgres")
+    assert [w for w in result.warnings if "could not" in w.message] == []
+    people = result.tables[0]
+    assert [(c.name, c.type) for c in people.columns] == [
+        ("id", "BIGSERIAL"),
+        ("feeling", "mood"),
+        ("note", "TEXT"),
+        ("updated", "TIMESTAMPTZ"),
+    ]
+    assert people.column("note").default == "'it''s; fine'"  # type: ignore[union-attr]
+    assert [(i.name, i.where) for i in people.indexes] == [("people_sad", "feeling = 'sad'")]
+    assert [e.values for e in result.enums] == [["ok", "sad"]]
+    skipped = " ".join(w.message for w in result.warnings)
+    assert "a function" in skipped and "a trigger" in skipped
