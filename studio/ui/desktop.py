@@ -50,6 +50,7 @@ class WindowLayoutKeeper(QObject):
         kind = event.type()
         if kind == QEvent.Type.Show and not self._shown:
             self._shown = True  # every view's dock exists by now
+            _follow_snap_setting(self.window, self.settings)
             app = QCoreApplication.instance()
             if app is not None and app.property(LANGUAGE_PROPERTY) not in (None, "en"):
                 translate_window(self.window)
@@ -183,6 +184,28 @@ def install(window: QMainWindow) -> None:
 
     _remember_templates(window, settings)
     QTimer.singleShot(0, lambda: _after_show(window, settings))
+
+
+def _follow_snap_setting(window: QMainWindow, settings: Settings) -> None:
+    """Start the canvas's Snap to Grid as the user left it, and remember each change."""
+    candidates = [
+        a for a in window.findChildren(QAction) if a.isCheckable() and _plain(a.text()) == "Snap to Grid"
+    ]
+    if not candidates:
+        return
+    action = candidates[0]
+
+    def follow(name: str = "snap_to_grid") -> None:
+        if name == "snap_to_grid" and action.isChecked() != bool(settings.get("snap_to_grid")):
+            action.trigger()  # through the canvas's own slot, so its scene follows
+
+    follow()
+    action.toggled.connect(lambda on: settings.set("snap_to_grid", bool(on)))
+    settings.changed.connect(follow)  # Preferences changed it
+
+
+def _plain(text: str) -> str:
+    return text.replace("&", "").replace("...", "").strip()
 
 
 def _remember_templates(window: QMainWindow, settings: Settings) -> None:

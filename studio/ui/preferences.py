@@ -60,13 +60,6 @@ class PreferencesDialog(QDialog):
 
         editing = QGroupBox(self.tr("Editing"), self)
         form = QFormLayout(editing)
-        self.grid_size = QSpinBox(editing)
-        self.grid_size.setRange(*(int(b) for b in _bounds("grid_size")))
-        self.grid_size.setValue(settings.get("grid_size"))
-        form.addRow(self.tr("&Grid size:"), self.grid_size)
-        self.show_grid = QCheckBox(self.tr("Show the grid"), editing)
-        self.show_grid.setChecked(settings.get("show_grid"))
-        form.addRow("", self.show_grid)
         self.snap = QCheckBox(self.tr("Snap to the grid"), editing)
         self.snap.setChecked(settings.get("snap_to_grid"))
         form.addRow("", self.snap)
@@ -115,8 +108,6 @@ class PreferencesDialog(QDialog):
             "theme": self.theme.currentData(),
             "language": self.language.currentData(),
             "workshop_font_scale": round(self.font_scale.value(), 2),
-            "grid_size": self.grid_size.value(),
-            "show_grid": self.show_grid.isChecked(),
             "snap_to_grid": self.snap.isChecked(),
             "autosave_interval_s": self.autosave.value(),
             "default_export_folder": self.export_folder.text().strip(),

@@ -34,7 +34,7 @@ class StudioSettings(BaseModel):
     language: Language = "system"
     autosave_interval_s: int = Field(default=30, ge=1, le=3600)
     grid_size: int = Field(default=20, ge=4, le=200)
-    snap_to_grid: bool = True
+    snap_to_grid: bool = False
     show_grid: bool = True
     last_template: Template = "ecommerce"
     default_export_folder: str = ""

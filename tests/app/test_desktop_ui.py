@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QAction, QColor, QPalette
 from PySide6.QtWidgets import QApplication, QDockWidget, QMessageBox
 
 from studio.model import ComponentKind
@@ -171,18 +171,19 @@ def test_preferences_apply_on_ok_and_refuse_a_missing_folder(
     window, isolated_settings, tmp_path: Path, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
     dialog = PreferencesDialog(isolated_settings, window)
-    dialog.grid_size.setValue(40)
     dialog.autosave.setValue(120)
-    dialog.snap.setChecked(False)
+    dialog.snap.setChecked(True)
     dialog.export_folder.setText(str(tmp_path / "missing"))
     warnings: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(a[2]))
     dialog.accept()
     assert warnings and "missing" in warnings[0]
-    assert isolated_settings.get("grid_size") == 20  # nothing applied yet
+    assert isolated_settings.get("autosave_interval_s") == 30  # nothing applied yet
     dialog.export_folder.setText(str(tmp_path))
     dialog.accept()
-    assert isolated_settings.get("grid_size") == 40 and isolated_settings.get("snap_to_grid") is False
+    assert isolated_settings.get("snap_to_grid") is True
+    snap = [a for a in window.findChildren(QAction) if a.isCheckable() and a.text() == "Snap to &Grid"]
+    assert all(a.isChecked() for a in snap)  # the canvas follows the preference
     assert window.autosaver.timer.interval() == 120_000
     assert isolated_settings.get("default_export_folder") == str(tmp_path)
     dialog.deleteLater()
@@ -192,3 +193,12 @@ def test_the_template_of_a_new_design_is_remembered(window, isolated_settings) -
     [migration] = [a for a in window.new_menu.actions() if a.text().startswith("Monolith")]
     migration.trigger()
     assert isolated_settings.get("last_template") == "migration"
+
+
+def test_snap_to_grid_is_remembered_from_the_canvas_action(window, isolated_settings) -> None:  # type: ignore[no-untyped-def]
+    snap = [a for a in window.findChildren(QAction) if a.isCheckable() and a.text() == "Snap to &Grid"]
+    if not snap:
+        pytest.skip("no canvas Snap to Grid action in this build")
+    assert snap[0].isChecked() is isolated_settings.get("snap_to_grid")
+    snap[0].trigger()
+    assert isolated_settings.get("snap_to_grid") is snap[0].isChecked()

@@ -69,7 +69,7 @@ def test_settings_survive_a_restart(user_dirs: dict[str, str], tmp_path: Path) -
         "language": "ko",
         "autosave_interval_s": 45,
         "grid_size": 40,
-        "snap_to_grid": False,
+        "snap_to_grid": True,
         "last_template": "migration",
         "default_export_folder": user_dirs["HOME"],
     }
