@@ -379,3 +379,15 @@ def test_drag_frames_paint_moving_items_over_a_snapshot(editor) -> None:  # type
         200.0,
         170.0,
     )
+
+
+def test_repeated_drags_keep_one_overview_and_the_label_index(editor) -> None:  # type: ignore[no-untyped-def]
+    from studio.ui.canvas.items import EdgeOverview
+
+    for k in range(3):
+        start = centre(editor, "cmp-cdn")
+        drag(editor, start, (start[0] + 20, start[1] + 10 * (k + 1)))
+    assert sum(isinstance(i, EdgeOverview) for i in editor.scene.items()) == 1
+    pg = editor.scene.components["cmp-pg"].node_rect()
+    assert editor.scene.label_blocked(pg.adjusted(10, 10, -10, -10))
+    assert not editor.scene.label_blocked(pg.translated(0, -400))

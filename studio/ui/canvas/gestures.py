@@ -6,13 +6,36 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainterPath, QPen
-from PySide6.QtWidgets import QGraphicsPathItem
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
 
 from studio.export.diagrams import edge_points
 from studio.ui.canvas.items import Z_GESTURE, ComponentItem, GroupItem
 
 if TYPE_CHECKING:
     from studio.ui.canvas.scene import CanvasScene
+
+
+def live_items(scene: CanvasScene) -> list[QGraphicsItem]:
+    """What a drag of the selection moves: selected items, carried members, their edges."""
+    moving: set[str] = set()
+    items: list[QGraphicsItem] = []
+    for item in scene.selectedItems():
+        if isinstance(item, ComponentItem):
+            moving.add(item.component_id)
+            items.append(item)
+        elif isinstance(item, GroupItem):
+            items.append(item)
+            for member in scene.session.design.get(("groups", item.group_id)).members:
+                if member in scene.components and member not in moving:
+                    moving.add(member)
+                    items.append(scene.components[member])
+    graph = scene.session.design.graph
+    edges: set[str] = set()
+    for cid in moving:
+        if cid in graph:
+            edges.update(k for _, _, k in graph.in_edges(cid, keys=True))
+            edges.update(k for _, _, k in graph.out_edges(cid, keys=True))
+    return items + [scene.connections[e] for e in edges if e in scene.connections]
 
 
 class ConnectionGesture:

@@ -15,22 +15,12 @@ from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneMouseEvent
 from studio.export.diagrams import LIGHT, ComponentLook, ConnectionLook, GroupLook, Theme, parallel_offset
 from studio.model import Batch, InsertItem, Operation, RemoveItem, SetField
 from studio.ui.canvas import interactions
-from studio.ui.canvas.gestures import ConnectionGesture, GroupResizeGesture
+from studio.ui.canvas.gestures import ConnectionGesture, GroupResizeGesture, live_items
+from studio.ui.canvas.grid import ComponentGrid
 from studio.ui.canvas.items import ComponentItem, ConnectionItem, EdgeOverview, GroupItem
 from studio.ui.session import DocumentSession
 
 GRID = 20.0
-CELL = 400.0
-
-
-def _cells(rect: QRectF) -> list[tuple[int, int]]:
-    return [
-        (i, j)
-        for i in range(int(rect.left() // CELL), int(rect.right() // CELL) + 1)
-        for j in range(int(rect.top() // CELL), int(rect.bottom() // CELL) + 1)
-    ]
-
-
 SCENE_MARGIN = 2000.0
 
 
@@ -54,9 +44,7 @@ class CanvasScene(QGraphicsScene):
         self.addItem(self.overview)
         self._rect_timer = QTimer(self, singleShot=True, interval=0)  # once per burst of edits
         self._rect_timer.timeout.connect(self.update_scene_rect)
-        self._grid: dict[tuple[int, int], set[str]] = {}
-        self._cells_of: dict[str, list[tuple[int, int]]] = {}
-        self._rect_of: dict[str, tuple[float, float, float, float]] = {}
+        self.grid = ComponentGrid()
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         session.changed.connect(self.on_changed)
         session.replaced.connect(self.rebuild)
@@ -80,9 +68,7 @@ class CanvasScene(QGraphicsScene):
             for item in table.values():
                 self.removeItem(item)
             table.clear()
-        self._grid.clear()
-        self._cells_of.clear()
-        self._rect_of.clear()
+        self.grid.clear()
 
     def rebuild(self) -> None:
         self._clear_items()
@@ -242,34 +228,12 @@ class CanvasScene(QGraphicsScene):
         return item.node_rect() if item is not None else None
 
     def label_blocked(self, box: QRectF) -> bool:
-        """Would a connection label there hide a component? A grid lookup, not a scan.
-
-        Our own grid rather than ``items(rect)``: edges ask while the scene is being
-        built or dragged, and each BSP query then would rebuild Qt's index.
-        """
-        bx0, by0, bx1, by1 = box.left(), box.top(), box.right(), box.bottom()
-        rects = self._rect_of
-        for cell in _cells(box):
-            for cid in self._grid.get(cell, ()):
-                x0, y0, x1, y1 = rects[cid]
-                if x0 < bx1 and bx0 < x1 and y0 < by1 and by0 < y1:
-                    return True
-        return False
+        """Would a connection label there hide a component? A grid lookup, not a scan."""
+        return self.grid.hits(box)
 
     def _index(self, component_id: str) -> None:
-        """Keep the component grid current (called when a component appears or moves)."""
-        for cell in self._cells_of.pop(component_id, ()):
-            self._grid[cell].discard(component_id)
-        self._rect_of.pop(component_id, None)
         item = self.components.get(component_id)
-        if item is None:
-            return
-        rect = item.node_rect()
-        self._rect_of[component_id] = (rect.left(), rect.top(), rect.right(), rect.bottom())
-        cells = _cells(rect)
-        self._cells_of[component_id] = cells
-        for cell in cells:
-            self._grid.setdefault(cell, set()).add(component_id)
+        self.grid.place(component_id, item.node_rect() if item is not None else None)
 
     def component_moved(self, component_id: str) -> None:
         """Edges of one component follow it: found through the graph, never a full scan."""
@@ -364,32 +328,10 @@ class CanvasScene(QGraphicsScene):
             self.begin_live_drag()
         super().mouseMoveEvent(event)
 
-    def live_items(self) -> list:
-        """What a drag of the selection moves: selected items, carried members, their edges."""
-        moving: set[str] = set()
-        items: list = []
-        for item in self.selectedItems():
-            if isinstance(item, ComponentItem):
-                moving.add(item.component_id)
-                items.append(item)
-            elif isinstance(item, GroupItem):
-                items.append(item)
-                for member in self.session.design.get(("groups", item.group_id)).members:
-                    if member in self.components and member not in moving:
-                        moving.add(member)
-                        items.append(self.components[member])
-        graph = self.session.design.graph
-        edges: set[str] = set()
-        for cid in moving:
-            if cid in graph:
-                edges.update(k for _, _, k in graph.in_edges(cid, keys=True))
-                edges.update(k for _, _, k in graph.out_edges(cid, keys=True))
-        return items + [self.connections[e] for e in edges if e in self.connections]
-
     def begin_live_drag(self) -> None:
         """Tell the views a drag started, so they repaint only what moves."""
         self._live = True
-        items = self.live_items()
+        items = live_items(self)
         for item in items:
             if isinstance(item, ConnectionItem):
                 item.live = True
@@ -403,13 +345,6 @@ class CanvasScene(QGraphicsScene):
         for item in self.connections.values():
             item.live = False
         self.overview.invalidate()
-        self.overview = EdgeOverview()
-        self.addItem(self.overview)
-        self._rect_timer = QTimer(self, singleShot=True, interval=0)  # once per burst of edits
-        self._rect_timer.timeout.connect(self.update_scene_rect)
-        self._grid: dict[tuple[int, int], set[str]] = {}
-        self._cells_of: dict[str, list[tuple[int, int]]] = {}
-        self._rect_of: dict[str, tuple[float, float, float, float]] = {}
         for view in self.views():
             if hasattr(view, "end_live"):
                 view.end_live()
