@@ -81,6 +81,9 @@ _SKIPPED: list[tuple[tuple[str, ...], str]] = [
 log = logging.getLogger(__name__)
 
 
+_ROUTINE = re.compile(r"\b(TRIGGER|FUNCTION|PROCEDURE|VIEW|EVENT|SEQUENCE)\b", re.IGNORECASE)
+
+
 class _Importer:
     def __init__(self, dialect_name: str) -> None:
         self.d = get_dialect(dialect_name)
@@ -145,6 +148,9 @@ class _Importer:
             self.alter_table(s)
         elif k[:2] == ("COMMENT", "ON"):
             self.comment(s)
+        elif k[:1] == ("CREATE",) and (routine := _ROUTINE.search(s.text[:300])):
+            # CREATE DEFINER=`u`@`h` TRIGGER ... (mysqldump), CREATE OR ALTER PROCEDURE ...
+            raise _Skip(f"a {routine.group(1).lower()} skipped (not part of the schema model)")
         else:
             raise _Skip(f"{_describe(s)} statement skipped (not part of the schema model)")
 

@@ -225,3 +225,42 @@ def test_pg_dump_of_hand_written_ddl(pg_database: dict[str, str]) -> None:
     assert [e.values for e in result.enums] == [["ok", "sad"]]
     skipped = " ".join(w.message for w in result.warnings)
     assert "a function" in skipped and "a trigger" in skipped
+
+
+def test_mysqldump_with_a_trigger(mariadb: Engine, ecommerce: DesignDocument) -> None:
+    """mysqldump wraps triggers in DELIMITER ;; blocks: one warning, nothing else lost."""
+    assert isinstance(mariadb, MariaDB)
+    mariadb.run(schema_ddl(ecommerce.schema, "mysql").statements)
+    mariadb.run(
+        [
+            "CREATE TRIGGER `orders_touch` BEFORE UPDATE ON `orders` FOR EACH ROW "
+            "BEGIN SET NEW.created_at = NOW(); SET NEW.status = LOWER(NEW.status); END"
+        ]
+    )
+    address = server_address("mariadb")
+    assert address is not None
+    dump = subprocess.run(
+        [
+            _tool("mysqldump"),
+            "--no-data",
+            "--triggers",
+            "-h",
+            address["host"],
+            "-P",
+            address["port"],
+            "-u",
+            address["user"],
+            f"-p{address['password']}",
+            mariadb.database,
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    ).stdout
+    assert "DELIMITER ;;" in dump
+    result = import_sql(dump, "mysql")
+    _check(result, ecommerce.schema, "mysql")
+    triggers = [w for w in result.warnings if "trigger" in w.message]
+    assert len(triggers) == 1
+    assert dump.splitlines()[triggers[0].line - 1].lstrip().startswith(("/*!50003 CREATE", "CREATE"))
