@@ -212,3 +212,42 @@ def test_middle_button_pans(editor) -> None:  # type: ignore[no-untyped-def]
     after = editor.view.mapToScene(viewport.rect().center())
     assert (round(after.x() - before.x()), round(after.y() - before.y())) == (100, 50)
     assert editor.session.undo_stack.count() == 0
+
+
+def test_space_drag_pans_without_moving_anything(editor) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QPoint
+
+    viewport = editor.view.viewport()
+    before = editor.view.mapToScene(viewport.rect().center())
+    QTest.keyPress(editor.view, Qt.Key.Key_Space)
+    cdn = editor.scene.components["cmp-cdn"].node_rect().center()
+    start = editor.view.mapFromScene(cdn)  # pressing on a component pans too
+    drag_to = start + QPoint(-120, -40)
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    from tests.canvas.conftest import _move
+
+    _move(viewport, drag_to, Qt.MouseButton.LeftButton)
+    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, drag_to)
+    QTest.keyRelease(editor.view, Qt.Key.Key_Space)
+    after = editor.view.mapToScene(viewport.rect().center())
+    assert (round(after.x() - before.x()), round(after.y() - before.y())) == (120, 40)
+    assert editor.session.undo_stack.count() == 0
+
+
+def test_inspector_edits_a_group(editor, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from studio.model import GroupKind
+
+    inspector = _inspector(editor, qtbot)
+    editor.scene.select_ids(["grp-data"])
+    assert inspector.header.text() == "Group: Data tier"
+    name = inspector.findChild(QLineEdit, "inspector_name")
+    name.selectAll()
+    QTest.keyClicks(name, "Storage")
+    kind = inspector.findChild(QComboBox, "inspector_kind")
+    kind.activated.emit(kind.findData(GroupKind.BOUNDED_CONTEXT))
+    group = editor.session.design.get(("groups", "grp-data"))
+    assert (group.name, group.kind) == ("Storage", GroupKind.BOUNDED_CONTEXT)
+    assert editor.scene.groups["grp-data"].look == type(editor.scene.groups["grp-data"].look)(
+        GroupKind.BOUNDED_CONTEXT, "Storage"
+    )
+    assert editor.session.undo_stack.count() == 2
