@@ -5,8 +5,8 @@ Used by :mod:`studio.sql.ddl`, which orders tables and caches what this module r
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
-from functools import cache
 
 import sqlglot
 from sqlglot import ErrorLevel, exp
@@ -36,12 +36,19 @@ class TableRender:
 _COLUMNS: dict[tuple[object, ...], tuple[str, MappedType, list[str]]] = {}
 
 
-@cache
+_local = threading.local()
+
+
 def _generator(dialect_name: str, pretty: bool) -> Generator:
-    """One generator per dialect and layout, reused: building one costs more than a statement."""
-    return sqlglot.Dialect.get_or_raise(dialect_name).generator(
-        pretty=pretty, identify=True, unsupported_level=ErrorLevel.RAISE, comments=False
-    )
+    """One generator per dialect, layout and thread, reused: building one costs more than a
+    statement, and a generator keeps state while it works (an export may run in a thread)."""
+    generators: dict[tuple[str, bool], Generator] = _local.__dict__.setdefault("generators", {})
+    generator = generators.get((dialect_name, pretty))
+    if generator is None:
+        generator = generators[(dialect_name, pretty)] = sqlglot.Dialect.get_or_raise(dialect_name).generator(
+            pretty=pretty, identify=True, unsupported_level=ErrorLevel.RAISE, comments=False
+        )
+    return generator
 
 
 def render(expression: exp.Expression, d: Dialect, pretty: bool = False) -> str:
