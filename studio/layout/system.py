@@ -77,12 +77,12 @@ def layout_system(document: DesignDocument, engine: Engine = "auto") -> SystemLa
     for i in ids:
         if i in pinned:
             continue
-        x, y = round(laid[i][0] + dx), round(laid[i][1] + dy)
+        x, y = float(round(laid[i][0] + dx)), float(round(laid[i][1] + dy))
         while any(_overlaps((x, y), p, 16.0) for p in pinned.values()):
             y += NODE_HEIGHT + 20.0
-        positions[i] = (float(x), float(y))
+        positions[i] = (x, y)
 
-    where = {**{i: p for i, p in positions.items()}, **pinned}
+    where = {**positions, **pinned}
     frames: dict[str, GroupFrame] = {}
     for group in document.groups:
         points = [where[m] for m in group.members if m in where]
