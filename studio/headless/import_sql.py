@@ -19,7 +19,12 @@ from studio.sql.dialects import DEFAULT_DIALECT, DIALECTS, UnknownDialect, diale
 
 def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", metavar="FILE", help="SQL file to read ('-' for stdin)")
-    parser.add_argument("--dialect", "-d", default=DEFAULT_DIALECT, help=f"one of {', '.join(DIALECTS)}")
+    parser.add_argument(
+        "--dialect",
+        "-d",
+        default=DEFAULT_DIALECT,
+        help=f"one of {', '.join(DIALECTS)} (default: {DEFAULT_DIALECT})",
+    )
     target = parser.add_mutually_exclusive_group(required=True)
     target.add_argument("--output", "-o", metavar="DESIGN", help="write a new design file")
     target.add_argument("--into", metavar="DESIGN", help="merge into this existing design file")
