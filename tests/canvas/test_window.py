@@ -6,6 +6,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
 from studio.ui.canvas.editor import CanvasEditor
 
 SCRIPT = r"""
@@ -47,6 +51,18 @@ def test_main_window_installs_the_canvas(qtbot) -> None:  # type: ignore[no-unty
     titles = [a.text() for a in window.menuBar().actions()]
     assert "&Arrange" in titles
     assert any(a.text() == "Export &Diagram..." for a in window.file_menu.actions())
+    # Canvas shortcuts work in the window while the canvas has focus.
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    editor.view.setFocus()
+    qtbot.waitUntil(editor.view.hasFocus)
+    editor.scene.select_ids(["cmp-worker"])
+    QTest.keyClick(editor.view, Qt.Key.Key_Delete)
+    assert "cmp-worker" not in {c.id for c in window.session.design.document.components}
+    QTest.keyClick(editor.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert "cmp-worker" in {c.id for c in window.session.design.document.components}
     editor.teardown()
     window.session.close()
 
