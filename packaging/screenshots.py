@@ -3,6 +3,8 @@
 Run under a real X server (not offscreen), in a throw-away home so no user settings leak in::
 
     xvfb-run -a -s "-screen 0 1600x1000x24" python packaging/screenshots.py resources/screenshots
+    xvfb-run -a -s "-screen 0 1600x1000x24" python packaging/screenshots.py resources/screenshots \
+        --theme high-contrast --language ko --name high-contrast-ko.png --no-workshop
 
 The studio starts as ``studio`` does (``prepare_application``, the window, the e-commerce
 example); the screen is grabbed with ``QScreen.grabWindow`` so popups such as the command
@@ -11,6 +13,7 @@ palette are in the picture.
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 import tempfile
@@ -26,7 +29,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from studio.io.gallery import load_template  # noqa: E402
 
 
-def main(out: Path) -> int:
+def main(out: Path, theme: str, language: str, name: str, workshop_shot: bool) -> int:
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv[:1])
     app.setApplicationName("Backend Architect Studio")
@@ -35,14 +38,14 @@ def main(out: Path) -> int:
     from studio.ui.main_window import MainWindow
     from studio.ui.settings import app_settings
 
-    app_settings().set("theme", "dark")
+    app_settings().set("theme", theme)
+    app_settings().set("language", language)
     prepare_application(app)
     window = MainWindow()
     window.session.load(load_template("ecommerce"), None)
     screen = app.primaryScreen().geometry()
     window.setGeometry(screen)
     window.show()
-    steps: list[tuple[int, object]] = []
 
     def grab(name: str) -> None:
         pixmap = app.primaryScreen().grabWindow(0)
@@ -66,18 +69,20 @@ def main(out: Path) -> int:
         app.quit()
 
     def fit() -> None:
+        from PySide6.QtGui import QAction
+
         from studio.ui.command_palette import run_palette_text
 
-        run_palette_text(window, "Fit Drawing")
+        fit = [a for a in window.findChildren(QAction) if a.shortcut().toString() == "Ctrl+1"]
+        if fit:  # the canvas's Fit Drawing, found by its key so any language works
+            fit[0].trigger()
+        else:
+            run_palette_text(window, "Fit Drawing")
 
-    steps = [
-        (2000, fit),
-        (800, lambda: grab("dark.png")),
-        (500, workshop),
-        (2000, palette),
-        (1200, lambda: grab("workshop.png")),
-        (300, finish),
-    ]
+    steps: list[tuple[int, object]] = [(2000, fit), (800, lambda: grab(name))]
+    if workshop_shot:
+        steps += [(500, workshop), (2000, palette), (1200, lambda: grab("workshop.png"))]
+    steps.append((300, finish))
     delay = 0
     for wait, action in steps:
         delay += wait
@@ -88,4 +93,11 @@ def main(out: Path) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main(Path(sys.argv[1] if len(sys.argv) > 1 else "resources/screenshots")))
+    parser = argparse.ArgumentParser(description="README screenshots from a real window")
+    parser.add_argument("out", nargs="?", default="resources/screenshots", type=Path)
+    parser.add_argument("--theme", default="dark", choices=["light", "dark", "high-contrast"])
+    parser.add_argument("--language", default="en", choices=["en", "ko"])
+    parser.add_argument("--name", default="dark.png", help="file name of the main-window shot")
+    parser.add_argument("--no-workshop", action="store_true", help="skip workshop.png")
+    args = parser.parse_args()
+    raise SystemExit(main(args.out, args.theme, args.language, args.name, not args.no_workshop))
