@@ -4,7 +4,7 @@ from studio.model.agent_config import KNOWN_VALUES, SECTION_KEY, AgentConfig
 from studio.model.api import Api, Endpoint, Payload, PayloadField
 from studio.model.base import DocModel, new_id
 from studio.model.design import Design, ModelError
-from studio.model.document import FORMAT_NAME, FORMAT_VERSION, DesignDocument
+from studio.model.document import FORMAT_NAME, FORMAT_VERSION, DesignDocument, DocumentLanguage
 from studio.model.integrity import Problem, document_problems
 from studio.model.kinds import (
     ASYNC_PROTOCOLS,

@@ -28,11 +28,25 @@ from studio.model.system import Component, Connection, Group
 FORMAT_NAME = "backend-architect-studio"
 FORMAT_VERSION = 1
 
+#: The languages the exported document's headings and labels come in (see
+#: ``studio.export.i18n``, which holds the words; the model only knows the codes).
+DocumentLanguage = Literal["en", "ko"]
+
 
 class DesignDocument(DocModel):
+    """A whole design, as one design file holds it.
+
+    ``language`` is the language of the exported document's headings and labels, chosen
+    per design so every machine exports a design the same way (the user's interface
+    language is a separate, per-user setting). Files written before it existed have no
+    ``language`` key and load as English through the default: the key was added without
+    a format version change, so no migration is needed.
+    """
+
     format: Literal["backend-architect-studio"] = FORMAT_NAME
     version: int = FORMAT_VERSION
     overview: Overview = Field(default_factory=Overview)
+    language: DocumentLanguage = "en"
     architecture: Architecture = Field(default_factory=Architecture)
     components: list[Component] = Field(default_factory=list)
     connections: list[Connection] = Field(default_factory=list)
