@@ -15,4 +15,5 @@ VIEW_INSTALLERS: list[str] = [
     "studio.ui.sections.dock:install",  # Sections dock: overview ... performance targets
     "studio.ui.config.panel:install",  # Agent config panel (.agentconfig.json)
     "studio.ui.export_dialog:install",  # File > Export Design Pack
+    "studio.ui.import_sql:install",  # File > Import SQL...
 ]
