@@ -19,6 +19,27 @@ from studio.ui.canvas.editor import CanvasEditor
 from studio.ui.session import DocumentSession
 
 
+#: The layout the gesture tests aim at (scene points of empty space, handles, groups), kept
+#: here so that re-arranging the shipped template never moves the tests' targets.
+TEST_POSITIONS = {
+    "cmp-web": (0.0, 200.0), "cmp-cdn": (0.0, 20.0), "cmp-gateway": (240.0, 200.0),
+    "cmp-app": (480.0, 200.0), "cmp-users": (720.0, 40.0), "cmp-products": (720.0, 200.0),
+    "cmp-orders": (720.0, 360.0), "cmp-redis": (960.0, 520.0), "cmp-pg": (960.0, 120.0),
+    "cmp-replicas": (1200.0, 120.0), "cmp-queue": (960.0, 680.0), "cmp-worker": (1200.0, 680.0),
+}
+TEST_FRAMES = {"grp-monolith": (440.0, 0.0, 480.0, 480.0), "grp-data": (920.0, 80.0, 480.0, 560.0)}
+
+
+@pytest.fixture
+def ecommerce(ecommerce: DesignDocument) -> DesignDocument:
+    """The e-commerce template in the layout the canvas tests were written against."""
+    for component in ecommerce.components:
+        component.x, component.y = TEST_POSITIONS[component.id]
+    for group in ecommerce.groups:
+        group.x, group.y, group.width, group.height = TEST_FRAMES[group.id]
+    return ecommerce
+
+
 @pytest.fixture
 def session(qtbot, ecommerce: DesignDocument) -> Iterator[DocumentSession]:  # type: ignore[no-untyped-def]
     s = DocumentSession()
