@@ -1,4 +1,4 @@
-"""The Outline dock: the document's sections with their counts, live.
+"""The Outline dock: the document's sections with their counts (or a one-word summary), live.
 
 Activating a section asks the window to show it (``MainWindow.show_section``), which
 hands over to whichever view registered for that section name.
@@ -6,6 +6,7 @@ hands over to whichever view registered for that section name.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -18,14 +19,23 @@ from studio.ui.session import DocumentSession
 
 @dataclass(frozen=True)
 class OutlineSection:
-    """A section of the design document: its name for ``show_section``, label and count."""
+    """A section of the design document: its name for ``show_section``, label and count.
+
+    Sections that are one record rather than a list (overview, security, ...) show a short
+    summary such as the title or the auth kind instead of a number.
+    """
 
     name: str
     label: str
-    count: Callable[[DesignDocument], int]
+    count: Callable[[DesignDocument], int | str]
 
+
+#: Summaries longer than this are elided in the Count column (the tooltip has them whole).
+SUMMARY_CHARS = 24
 
 SECTIONS: tuple[OutlineSection, ...] = (
+    OutlineSection("overview", "Overview", lambda d: d.overview.title),
+    OutlineSection("architecture", "Architecture style", lambda d: d.architecture.style),
     OutlineSection("components", "Components", lambda d: len(d.components)),
     OutlineSection("connections", "Connections", lambda d: len(d.connections)),
     OutlineSection("groups", "Groups", lambda d: len(d.groups)),
@@ -33,6 +43,7 @@ SECTIONS: tuple[OutlineSection, ...] = (
     OutlineSection("endpoints", "Endpoints", lambda d: len(d.api.endpoints)),
     OutlineSection("cache_layers", "Cache layers", lambda d: len(d.caching.layers)),
     OutlineSection("scaling_phases", "Scaling phases", lambda d: len(d.scaling_phases)),
+    OutlineSection("security", "Security", lambda d: d.security.auth_kind),
     OutlineSection("rate_limits", "Rate limits", lambda d: len(d.security.rate_limits)),
     OutlineSection("metrics", "Metrics", lambda d: sum(len(g.metrics) for g in d.monitoring)),
     OutlineSection("stack", "Technology stack", lambda d: len(d.stack)),
@@ -40,10 +51,12 @@ SECTIONS: tuple[OutlineSection, ...] = (
     OutlineSection("decisions", "Decisions", lambda d: len(d.decisions)),
     OutlineSection("considerations", "Considerations", lambda d: len(d.considerations)),
     OutlineSection("performance_targets", "Performance targets", lambda d: len(d.performance_targets)),
+    OutlineSection("agent_config", "Agent config", lambda d: d.agent_config.database),
 )
 SECTION_LABELS: dict[str, str] = {s.name: s.label for s in SECTIONS}
 
 _NAME_ROLE = Qt.ItemDataRole.UserRole
+_VALUE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class OutlineDock(QDockWidget):
@@ -81,15 +94,24 @@ class OutlineDock(QDockWidget):
         session.replaced.connect(self.refresh)
         self.refresh()
 
-    def count(self, name: str) -> int:
-        """The count shown for section ``name`` (for tests and the status bar)."""
-        return int(self.items[name].text(1))
+    def count(self, name: str) -> int | str:
+        """The count (or summary) shown for section ``name``, as ``OutlineSection.count`` gives it."""
+        value: int | str = self.items[name].data(1, _VALUE_ROLE)
+        return value
 
     def refresh(self) -> None:
         document = self.session.design.document
         for section in SECTIONS:
             item = self.items[section.name]
-            item.setText(1, str(section.count(document)))
+            value = section.count(document)
+            text = str(value)
+            if isinstance(value, str):
+                text = " ".join(text.split()) or "—"
+                item.setToolTip(1, f"<p>{html.escape(text)}</p>")  # a title may hold "<b>"
+                if len(text) > SUMMARY_CHARS:
+                    text = text[: SUMMARY_CHARS - 1].rstrip() + "…"
+            item.setData(1, _VALUE_ROLE, value)
+            item.setText(1, text)
 
     def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         self.section_activated.emit(str(item.data(0, _NAME_ROLE)))

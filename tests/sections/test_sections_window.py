@@ -59,7 +59,8 @@ def test_outline_sections_open_their_editors(window: MainWindow) -> None:
         "connections",
         "groups",
         "tables",
-    }  # the canvas and schema own those
+        "agent_config",
+    }  # the canvas, the schema dock and the config panel own those
 
 
 def test_section_edit_is_undone_by_the_window_undo(window: MainWindow) -> None:

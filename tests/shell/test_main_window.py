@@ -199,3 +199,26 @@ def test_an_inconsistent_document_is_refused_and_the_open_design_kept(
     assert window.session.design is design
     assert window.session.push(design.set_op(("overview", "title"), "still live"))
     assert window.undo_action.text() == "&Undo Change title"
+
+
+
+def test_every_outline_row_reaches_a_view(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """Overview, architecture, security and agent config have rows too, with a summary."""
+    names = [section.name for section in SECTIONS]
+    assert {"overview", "architecture", "security", "agent_config"} <= set(names)
+    for name in names:
+        window.statusBar().clearMessage()
+        assert window.show_section(name), name
+        assert not window.statusBar().currentMessage().startswith("No view shows"), name
+    outline, document = window.outline, window.session.design.document
+    assert outline.items["overview"].text(1) == document.overview.title
+    assert outline.count("security") == document.security.auth_kind
+    assert outline.items["agent_config"].text(1) == document.agent_config.database
+    design = window.session.design
+    title = "A very long title for the <outline> & more"
+    window.session.push(design.set_op(("overview", "title"), title))
+    window.session.push(design.set_op(("agent_config", "database"), "sqlite"))
+    qtbot.waitUntil(lambda: outline.items["agent_config"].text(1) == "sqlite")
+    shown = outline.items["overview"].text(1)
+    assert shown.endswith("…") and title.startswith(shown[:-1]) and len(shown) <= 24
+    assert outline.items["overview"].toolTip(1) == "<p>A very long title for the &lt;outline&gt; &amp; more</p>"

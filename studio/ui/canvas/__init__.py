@@ -64,6 +64,8 @@ def install(window: MainWindow) -> None:
     export.triggered.connect(
         lambda: export_diagram(window, window.session.design.document, sum(editor.scene.selected_ids(), []))
     )
+    for section in ("components", "connections", "groups"):  # the outline's rows drawn on the canvas
+        window.register_section(section, editor.view.setFocus)
     app = QCoreApplication.instance()
     if app is not None:  # the window shell does not tear views down; do it as the loop ends
         app.aboutToQuit.connect(editor.teardown)
