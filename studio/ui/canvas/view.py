@@ -1,10 +1,15 @@
-"""The canvas view: zoom, pan, the grid, drops from the palette, keys and rename in place."""
+"""The canvas view: zoom, pan, the grid, drops from the palette, keys and rename in place.
+
+Until the user zooms or pans, the view keeps the whole drawing in sight: it fits on first
+show and again when it is resized (at most once per event-loop turn), so a design opened
+before the window had its final size is not left cut off or tiny.
+"""
 
 from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QEvent, QLineF, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QLineF, QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QDragEnterEvent,
@@ -16,6 +21,8 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPen,
     QPixmap,
+    QResizeEvent,
+    QShowEvent,
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
@@ -80,12 +87,21 @@ class CanvasView(QGraphicsView):
         self._backdrop: QPixmap | None = None
         self._backdrop_key: tuple = ()
         self._live: list[QGraphicsItem] = []
+        #: True while the view shows what ``fit_all`` chose; a zoom or pan by the user ends it.
+        self._auto_fit = True
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)  # a burst of resize events costs one fit
+        self._fit_timer.timeout.connect(self._refit)
+        for bar in (self.horizontalScrollBar(), self.verticalScrollBar()):
+            bar.actionTriggered.connect(self._user_moved)  # emitted for user scrolling only
 
     # -- zoom --------------------------------------------------------------------------
     def scale_factor(self) -> float:
         return self.transform().m11()
 
     def set_zoom(self, factor: float) -> None:
+        self._auto_fit = False
         factor = max(MIN_SCALE, min(MAX_SCALE, factor))
         current = self.scale_factor()
         if current > 0 and not math.isclose(current, factor):
@@ -106,7 +122,41 @@ class CanvasView(QGraphicsView):
         if self.scale_factor() > 1.0:
             self.set_zoom(1.0)
             self.centerOn(bounds.center())
+        self._auto_fit = True
         self.zoom_changed.emit(self.scale_factor())
+
+    def fits_automatically(self) -> bool:
+        """Whether a resize refits the drawing (no zoom or pan since the last fit)."""
+        return self._auto_fit
+
+    def _user_moved(self, *_: object) -> None:
+        self._auto_fit = False
+
+    def centerOn(self, *args: object) -> None:  # type: ignore[override]  # noqa: N802 - Qt's name
+        """Find, the minimap and views that reveal an item pan here: no refit after that."""
+        self._auto_fit = False
+        super().centerOn(*args)  # type: ignore[call-overload]
+
+    def ensureVisible(self, *args: object) -> None:  # type: ignore[override]  # noqa: N802 - Qt's name
+        before = (self.horizontalScrollBar().value(), self.verticalScrollBar().value())
+        super().ensureVisible(*args)  # type: ignore[call-overload]
+        if (self.horizontalScrollBar().value(), self.verticalScrollBar().value()) != before:
+            self._auto_fit = False
+
+    def _refit(self) -> None:
+        if self._auto_fit and self.isVisible():
+            self.fit_all()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._auto_fit:
+            self._fit_timer.stop()
+            self.fit_all()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if self._auto_fit and self.isVisible():
+            self._fit_timer.start()
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
         if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
@@ -239,6 +289,7 @@ class CanvasView(QGraphicsView):
         if self._pan_from is not None:
             delta = event.position().toPoint() - self._pan_from
             self._pan_from = event.position().toPoint()
+            self._auto_fit = False
             self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - delta.x())
             self.verticalScrollBar().setValue(self.verticalScrollBar().value() - delta.y())
             event.accept()
