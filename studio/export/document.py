@@ -5,11 +5,23 @@ Templates come from the studio's ``templates/`` folder, or first from a user's f
 template can read the design, not run code); HTML templates are autoescaped; Markdown
 ones escape with the ``md`` filter, and Mermaid text arrives already escaped by
 :mod:`studio.export.mermaid`.
+
+Headings and fixed words come in the design's own language (``doc.language``, see
+:mod:`studio.export.i18n`). Besides the design (``doc``), a template sees: ``language``
+(``"en"`` or ``"ko"``, for ``<html lang>``), ``title``, ``sections`` (``(key, heading)``
+pairs in order), ``headings`` (section key -> heading), ``labels`` (fixed words; some are
+``str.format`` patterns: fill them, then escape the result with ``md`` in Markdown), the
+lookups ``kind_label``, ``protocol_label``, ``component_name``, ``groups_of``, and
+``findings``, ``ddl``, ``dialect_label``, ``mermaid_system``, ``mermaid_erd``,
+``design_name``. Filters: ``md``, ``md_block``, ``fence``, ``thousands``, ``slug``
+(GitHub's heading anchor, Hangul kept) and, in HTML, ``code``. Write ``labels["keys"]``
+(``labels.keys`` is the dict's method).
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from typing import Any
@@ -19,27 +31,15 @@ from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from studio.export import mermaid
+from studio.export.i18n import labels, section_headings
 from studio.export.pack import ExportContext
 from studio.export.text import one_line, strip_controls
 from studio.model import COMPONENT_KIND_LABELS, PROTOCOL_LABELS, DesignDocument
 from studio.resources import templates_dir
 
-#: The reference document's seven sections, in its order, then the extras it carries.
-SECTIONS: list[tuple[str, str]] = [
-    ("system", "System diagram"),
-    ("schema", "Database schema"),
-    ("api", "API specification"),
-    ("stack", "Technology stack"),
-    ("scaling", "Scalability strategy"),
-    ("security", "Security design"),
-    ("roadmap", "Implementation priorities"),
-    ("caching", "Caching strategy"),
-    ("monitoring", "Monitoring"),
-    ("decisions", "Key decisions"),
-    ("considerations", "Considerations"),
-    ("performance", "Expected performance"),
-    ("risks", "Risks found by lint"),
-]
+#: The reference document's seven sections, in its order, then the extras it carries
+#: (key, English heading); a design's own headings come from ``section_headings``.
+SECTIONS: list[tuple[str, str]] = list(section_headings("en").items())
 
 _MD_ALWAYS = re.compile(r"([\\`*\[\]{}#|~!]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9]))")
 _MD_LINE_START = re.compile(r"^(\s*)([-+>=]|\d+[.)])")
@@ -64,6 +64,13 @@ def fence(text: str, info: str = "") -> str:
     longest = max((len(m) for m in re.findall(r"`+", text)), default=0)
     ticks = "`" * max(3, longest + 1)
     return f"{ticks}{info}\n{text.rstrip()}\n{ticks}"
+
+
+def slug(heading: Any) -> str:
+    """The anchor GitHub gives a Markdown heading: lower case, punctuation dropped (letters
+    of every script kept, Hangul included), spaces as hyphens; so the contents list links."""
+    kept = (ch for ch in str(heading).lower() if ch in " -_" or unicodedata.category(ch)[0] in "LNM")
+    return "".join(kept).replace(" ", "-")
 
 
 @dataclass(frozen=True)
@@ -142,6 +149,9 @@ def environment(context: ExportContext, *, html: bool) -> SandboxedEnvironment:
     env.filters["md_block"] = md_block
     env.filters["fence"] = fence
     env.filters["thousands"] = lambda n: f"{int(n):,}"
+    env.filters["slug"] = slug
+    if html:  # for filling labels with Markup.format: (labels.x | e).format(name=value | code)
+        env.filters["code"] = lambda value: Markup("<code>{}</code>").format(value)
     return env
 
 
@@ -168,7 +178,19 @@ def _ddl(context: ExportContext) -> tuple[str, str]:
 
 
 def view(context: ExportContext) -> dict[str, Any]:
-    """What every document template sees (names resolved, lookups done)."""
+    """What every document template sees (names resolved, lookups done, words in the
+    design's language); the module docstring lists the names for users' own templates.
+    Made once per pack: the Markdown, HTML, print and lint templates share it."""
+    return context.cached("view", lambda: _make_view(context))
+
+
+def mermaid_text(context: ExportContext, diagram: str) -> str:
+    """The Mermaid ``system`` flowchart or ``erd``, made once (documents and ``*.mmd`` share it)."""
+    make = mermaid.system_flowchart if diagram == "system" else mermaid.erd
+    return context.cached(f"mermaid-{diagram}", lambda: make(context.document))
+
+
+def _make_view(context: ExportContext) -> dict[str, Any]:
     doc: DesignDocument = context.document
     names = {c.id: c.name or c.id for c in doc.components}
     groups_of: dict[str, list[str]] = {}
@@ -176,10 +198,15 @@ def view(context: ExportContext) -> dict[str, Any]:
         for member in group.members:
             groups_of.setdefault(member, []).append(group.name)
     dialect_label, ddl = _ddl(context)
+    headings = section_headings(doc.language)
+    words = labels(doc.language)
     return {
         "doc": doc,
-        "title": doc.overview.title or "Untitled design",
-        "sections": SECTIONS,
+        "language": doc.language,
+        "title": doc.overview.title or words["untitled"],
+        "sections": [(key, headings[key]) for key, _ in SECTIONS],
+        "headings": headings,
+        "labels": words,
         "kind_label": {k.value: v for k, v in COMPONENT_KIND_LABELS.items()},
         "protocol_label": {k.value: v for k, v in PROTOCOL_LABELS.items()},
         "component_name": names,
@@ -187,8 +214,8 @@ def view(context: ExportContext) -> dict[str, Any]:
         "findings": _findings(context),
         "ddl": ddl,
         "dialect_label": dialect_label,
-        "mermaid_system": mermaid.system_flowchart(doc).rstrip(),
-        "mermaid_erd": mermaid.erd(doc).rstrip(),
+        "mermaid_system": mermaid_text(context, "system").rstrip(),
+        "mermaid_erd": mermaid_text(context, "erd").rstrip(),
         "design_name": context.design_name,
     }
 
