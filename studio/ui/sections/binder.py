@@ -99,6 +99,23 @@ class FormBinder(QObject):
         box.toggled.connect(lambda on: self.write(path, on))
         return self._bind(path, box, lambda value: box.setChecked(bool(value)))
 
+    def choice(
+        self, path: Path, choices: Sequence[tuple[str, Any]], parent: QWidget | None = None
+    ) -> QComboBox:
+        """A fixed list shown by label and stored by value (a code such as ``"ko"``), so the
+        shown words can be translated without changing what the document holds."""
+        box = QComboBox(parent)
+        for label, value in choices:
+            box.addItem(label, value)
+        box.activated.connect(lambda index: self.write(path, box.itemData(index)))
+
+        def show(value: Any) -> None:
+            found = box.findData(getattr(value, "value", value))
+            if found >= 0:
+                box.setCurrentIndex(found)
+
+        return self._bind(path, box, show)
+
     def combo(
         self, path: Path, choices: Sequence[str], parent: QWidget | None = None, free_text: bool = True
     ) -> QComboBox:

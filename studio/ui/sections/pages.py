@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio.export.i18n import DOCUMENT_LANGUAGES
 from studio.model import (
     KNOWN_ARCHITECTURE_STYLES,
     KNOWN_VALUES,
@@ -110,16 +111,27 @@ def overview(session: DocumentSession, parent: QWidget | None = None) -> Section
     summary = binder.text_edit(("overview", "summary"), page)
     launch = binder.spin(("overview", "users_at_launch"), page, suffix=" users")
     target = binder.spin(("overview", "users_target"), page, suffix=" users")
+    language = binder.choice(("language",), [(name, code) for code, name in DOCUMENT_LANGUAGES.items()], page)
+    language.setToolTip(
+        "The language of the exported document's headings and labels (Markdown, HTML, PDF),"
+        " kept with this design. The interface language is set in Preferences."
+    )
     form.addRow("Title", title)
     form.addRow("Summary", summary)
     form.addRow("Users at launch", launch)
     form.addRow("Users targeted", target)
+    form.addRow("Document language", language)
     summary.setMaximumHeight(160)
     layout.addLayout(form)
     layout.addStretch(1)
-    return SectionPage(
-        page, binder, {"title": title, "summary": summary, "users_at_launch": launch, "users_target": target}
-    )
+    editors: dict[str, QWidget] = {
+        "title": title,
+        "summary": summary,
+        "users_at_launch": launch,
+        "users_target": target,
+        "language": language,
+    }
+    return SectionPage(page, binder, editors)
 
 
 def architecture(session: DocumentSession, parent: QWidget | None = None) -> SectionPage:
