@@ -13,11 +13,22 @@ _MERGE_ID = 0x5E7
 class OperationCommand(QUndoCommand):
     """Applies an operation on redo and its inverse on undo, through the model."""
 
-    def __init__(self, design: Design, op: Operation, *, merge: bool = False, applied: bool = False) -> None:
+    def __init__(
+        self,
+        design: Design,
+        op: Operation,
+        *,
+        merge: bool = False,
+        applied: bool = False,
+        typing_session: int = 0,
+    ) -> None:
         super().__init__(describe(op))
         self._design = design
         self.op = op
         self._merge = merge and isinstance(op, SetField)
+        #: Which typing session the edit belongs to: edits merge only within one, so leaving
+        #: a field and coming back to it later starts a new undo step.
+        self.typing_session = typing_session
         #: The session applies an edit before pushing it, so a refused edit never
         #: reaches the stack; the push's own redo() then has nothing to do.
         self._skip_redo = applied
@@ -36,6 +47,8 @@ class OperationCommand(QUndoCommand):
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
         if not isinstance(other, OperationCommand) or not other._merge:
+            return False
+        if other.typing_session != self.typing_session:
             return False
         mine, theirs = self.op, other.op
         if not (isinstance(mine, SetField) and isinstance(theirs, SetField)) or mine.path != theirs.path:

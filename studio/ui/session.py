@@ -3,13 +3,17 @@
 ``DocumentSession`` bridges the Qt-free model to Qt: model change events become the
 ``changed`` signal, and edits arrive as operations pushed onto the undo stack. Views hold
 a session, read ``session.design`` and reconnect when ``replaced`` fires.
+
+Typing pushes with ``merge=True`` so that consecutive edits of one field are one undo
+step. A typing session ends when the view calls ``end_merge()`` (on ``editingFinished`` or
+focus-out: ``end_merge_on_focus_out``) and on undo or redo; the next edit of the same field then starts a new step.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from studio.model import Batch, Design, DesignDocument, ModelError, Operation
@@ -32,6 +36,9 @@ class DocumentSession(QObject):
         self.design = Design()
         self.path: Path | None = None
         self._unsubscribe = self.design.subscribe(self.changed.emit)
+        self._typing_session = 0
+        self._pushing = False
+        self.undo_stack.indexChanged.connect(self._index_changed)
 
     def load(self, document: DesignDocument, path: Path | None) -> None:
         """Replace the open design; the undo history starts afresh."""
@@ -56,8 +63,32 @@ class DocumentSession(QObject):
         except ModelError as exc:
             self.edit_refused.emit(str(exc))
             return False
-        self.undo_stack.push(OperationCommand(self.design, op, merge=merge, applied=True))
+        command = OperationCommand(
+            self.design, op, merge=merge, applied=True, typing_session=self._typing_session
+        )
+        self._pushing = True
+        try:
+            self.undo_stack.push(command)
+        finally:
+            self._pushing = False
         return True
+
+    def end_merge(self) -> None:
+        """End the current typing session: the next ``merge=True`` edit is a new undo step."""
+        self._typing_session += 1
+
+    def end_merge_on_focus_out(self, editor: QObject) -> None:
+        """For editors without ``editingFinished`` (text boxes): leaving them ends the typing."""
+        editor.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.FocusOut:
+            self.end_merge()
+        return False
+
+    def _index_changed(self, _index: int) -> None:
+        if not self._pushing:  # undo, redo or a jump in the history view
+            self.end_merge()
 
     def close(self) -> None:
         """Explicit teardown: no signal may fire into half-destroyed views."""

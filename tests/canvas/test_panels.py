@@ -251,3 +251,17 @@ def test_inspector_edits_a_group(editor, qtbot) -> None:  # type: ignore[no-unty
         GroupKind.BOUNDED_CONTEXT, "Storage"
     )
     assert editor.session.undo_stack.count() == 2
+
+
+def test_inspector_typing_after_leaving_the_field_is_a_new_step(editor, qtbot) -> None:  # type: ignore[no-untyped-def]
+    inspector = _inspector(editor, qtbot)
+    editor.scene.select_ids(["cmp-users"])
+    field = inspector.findChild(QLineEdit, "inspector_name")
+    field.end(False)
+    QTest.keyClicks(field, " A")
+    QTest.keyClick(field, Qt.Key.Key_Return)  # editingFinished ends the typing session
+    QTest.keyClicks(field, " B")
+    assert editor.session.design.component("cmp-users").name == "Users module A B"
+    assert editor.session.undo_stack.count() == 2
+    editor.session.undo_stack.undo()
+    assert editor.session.design.component("cmp-users").name == "Users module A"

@@ -239,3 +239,32 @@ def test_pages_follow_a_new_document(qtbot: QtBot, panel: SectionsPanel, session
     first = session.design.document.roadmap[0]
     assert page.editors["tasks"].model.path == ("roadmap", first.id, "tasks")  # the first milestone is shown
     assert panel.show_section("overview").editors["title"].text() == "Monolith to microservices"
+
+
+def test_leaving_a_field_ends_its_undo_step(qtbot: QtBot, panel: SectionsPanel, session: DocumentSession) -> None:
+    """Two separate typing sessions in one field are two undo steps (Enter or focus-out ends one)."""
+    page = panel.show_section("overview")
+    title, summary = page.editors["title"], page.editors["summary"]
+    original_summary = session.design.document.overview.summary
+    panel.activateWindow()
+    qtbot.waitUntil(panel.isActiveWindow)
+    title.setFocus()
+    title.end(False)
+    qtbot.keyClicks(title, " one")
+    qtbot.keyClick(title, Qt.Key.Key_Return)  # editingFinished
+    qtbot.keyClicks(title, " two")
+    assert session.design.document.overview.title == "E-commerce backend one two"
+    assert session.undo_stack.count() == 2
+    summary.setFocus()
+    summary.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(summary, " A.")
+    title.setFocus()  # focus-out of the text box
+    qtbot.waitUntil(lambda: title.hasFocus())
+    summary.setFocus()
+    qtbot.keyClicks(summary, " B.")
+    assert session.undo_stack.count() == 4
+    session.undo_stack.undo()
+    assert session.design.document.overview.summary == original_summary + " A."
+    session.undo_stack.undo()
+    session.undo_stack.undo()
+    assert session.design.document.overview.title == "E-commerce backend one"

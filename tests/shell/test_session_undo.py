@@ -41,3 +41,27 @@ def test_deleting_components_undoes_through_the_stack_with_the_graph(qtbot) -> N
     assert not set(ids) & set(session.design.graph)
     assert changes  # one signal per leaf change reached the views
     session.close()
+
+
+def test_a_new_typing_session_on_the_same_field_is_a_new_undo_step(qtbot) -> None:  # type: ignore[no-untyped-def]
+    session = DocumentSession()
+    session.load(load_template("ecommerce"), None)
+    path = ("overview", "title")
+    original = session.design.get(path)
+    for text in ("A", "AB"):
+        session.push(session.design.set_op(path, text), merge=True)
+    session.end_merge()  # the user left the field
+    for text in ("ABC", "ABCD"):
+        session.push(session.design.set_op(path, text), merge=True)
+    assert session.undo_stack.count() == 2
+    session.undo_stack.undo()
+    assert session.design.get(path) == "AB"
+    session.undo_stack.redo()  # undo/redo end the typing session too: no merge into the redone step
+    session.push(session.design.set_op(path, "ABCDE"), merge=True)
+    assert session.undo_stack.count() == 3
+    session.undo_stack.undo()
+    assert session.design.get(path) == "ABCD"
+    session.undo_stack.undo()
+    session.undo_stack.undo()
+    assert session.design.get(path) == original
+    session.close()

@@ -55,6 +55,7 @@ class GraphqlEditor(QWidget):
         self._timer.setInterval(150)
         self._timer.timeout.connect(self.validate)
         self.editor.textChanged.connect(self._typed)
+        session.end_merge_on_focus_out(self.editor)  # leaving the editor ends one undo step
         session.changed.connect(self._on_changed)
         session.replaced.connect(self.reload)
         self.reload()

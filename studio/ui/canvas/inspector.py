@@ -185,6 +185,7 @@ class Inspector(QWidget):
             w.setObjectName(f"inspector_{f.name}")
             if single:
                 w.textEdited.connect(lambda text, f=f: self._edit(f, self._parse(f, text), merge=True))
+                w.editingFinished.connect(self.session.end_merge)  # leaving the field ends the step
             else:
                 w.editingFinished.connect(lambda w=w, f=f: self._edit_if_changed(f, w.text()))
             return w
@@ -197,6 +198,7 @@ class Inspector(QWidget):
                 t.textChanged.connect(
                     lambda t=t, f=f: self._loading or self._edit(f, t.toPlainText(), merge=True)
                 )
+                t.left.connect(self.session.end_merge)
             else:
                 t.left.connect(lambda t=t, f=f: self._edit_if_changed(f, t.toPlainText()))
             return t
@@ -220,6 +222,7 @@ class Inspector(QWidget):
             s.setObjectName(f"inspector_{f.name}")
             s.setRange(0, 100_000)
             s.valueChanged.connect(lambda v, f=f: self._loading or self._edit(f, v, merge=True))
+            s.editingFinished.connect(self.session.end_merge)
             return s
         if f.widget == "float":
             d = QDoubleSpinBox()

@@ -43,6 +43,7 @@ class TableEditor(QWidget):
         self.comment_edit = QLineEdit(self)
         self.comment_edit.setPlaceholderText("What the table holds")
         self.comment_edit.textEdited.connect(self._comment_typed)
+        self.comment_edit.editingFinished.connect(session.end_merge)  # next visit: a new undo step
         form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow("Table", self.name_edit)

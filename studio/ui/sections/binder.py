@@ -1,7 +1,8 @@
 """Binding scalar form fields to paths of the document.
 
-A binding writes the widget's value as one ``SetField`` (typing merges into one undo step)
-and follows the model: after an undo, a load or an edit elsewhere the widget shows the
+A binding writes the widget's value as one ``SetField`` (typing merges into one undo step
+that ends when the user leaves the field or presses Enter: ``session.end_merge``) and
+follows the model: after an undo, a load or an edit elsewhere the widget shows the
 document's value again, with its signals blocked so that nothing echoes back. Paths are
 relative to the binder's root, so one form can follow the selection of a master table.
 """
@@ -50,6 +51,7 @@ class FormBinder(QObject):
         edit = QLineEdit(parent)
         edit.setPlaceholderText(placeholder)
         edit.textEdited.connect(lambda text: self.write(path, text, merge=True))
+        edit.editingFinished.connect(self.session.end_merge)
 
         def show(value: Any) -> None:
             if edit.text() != str(value):
@@ -63,6 +65,7 @@ class FormBinder(QObject):
         edit = QPlainTextEdit(parent)
         edit.setTabChangesFocus(True)
         edit.textChanged.connect(lambda: self.write(path, edit.toPlainText(), merge=True))
+        self.session.end_merge_on_focus_out(edit)  # no editingFinished on a text box
 
         def show(value: Any) -> None:
             if edit.toPlainText() != str(value):
@@ -82,6 +85,7 @@ class FormBinder(QObject):
         box.setGroupSeparatorShown(True)
         box.setSuffix(suffix)
         box.valueChanged.connect(lambda value: self.write(path, value, merge=True))
+        box.editingFinished.connect(self.session.end_merge)
         return self._bind(path, box, lambda value: box.setValue(int(value)))
 
     def double_spin(
@@ -92,6 +96,7 @@ class FormBinder(QObject):
         box.setDecimals(2)
         box.setSuffix(suffix)
         box.valueChanged.connect(lambda value: self.write(path, value, merge=True))
+        box.editingFinished.connect(self.session.end_merge)
         return self._bind(path, box, lambda value: box.setValue(float(value)))
 
     def check(self, path: Path, text: str, parent: QWidget | None = None) -> QCheckBox:
@@ -126,6 +131,7 @@ class FormBinder(QObject):
         box.activated.connect(lambda _i: self.write(path, box.currentText()))
         if free_text and box.lineEdit() is not None:
             box.lineEdit().textEdited.connect(lambda text: self.write(path, text, merge=True))
+            box.lineEdit().editingFinished.connect(self.session.end_merge)
 
         def show(value: Any) -> None:
             text = str(getattr(value, "value", value))
