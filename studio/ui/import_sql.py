@@ -111,7 +111,9 @@ def import_ops(design: Design, result: ImportResult, label: str = "Import SQL") 
 
 def show_error(parent: QWidget | None, text: str) -> None:
     """A modal warning in plain text (names from the file may hold ``<``)."""
-    box = QMessageBox(QMessageBox.Icon.Warning, "Cannot import SQL", text, QMessageBox.StandardButton.Ok, parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Warning, "Cannot import SQL", text, QMessageBox.StandardButton.Ok, parent
+    )
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.exec()
 
@@ -182,9 +184,7 @@ class ImportWarningsWindow(QDialog):
         self.setWindowTitle(f"SQL import warnings: {outcome.source}")
         self.setModal(False)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        header = QLabel(
-            f"{outcome.summary()}. These statements were skipped or could not be read:", self
-        )
+        header = QLabel(f"{outcome.summary()}. These statements were skipped or could not be read:", self)
         header.setTextFormat(Qt.TextFormat.PlainText)
         header.setWordWrap(True)
         self.list = QTreeWidget(self)
@@ -206,10 +206,9 @@ class ImportWarningsWindow(QDialog):
         self.resize(720, 360)
 
     def rows(self) -> list[tuple[int, str]]:
-        return [
-            (int(self.list.topLevelItem(i).text(0)), self.list.topLevelItem(i).text(1))
-            for i in range(self.list.topLevelItemCount())
-        ]
+        """(line, message) as listed, for tests and copying."""
+        items = (self.list.topLevelItem(i) for i in range(self.list.topLevelItemCount()))
+        return [(int(item.text(0)), item.text(1)) for item in items if item is not None]
 
 
 def show_warnings(window: MainWindow, outcome: SqlImportOutcome) -> ImportWarningsWindow:
@@ -268,7 +267,9 @@ class ImportSqlDialog(QDialog):
         self.resize(560, self.sizeHint().height())
 
     def _update_ok(self) -> None:
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(self.path_edit.text().strip()))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(
+            bool(self.path_edit.text().strip())
+        )
 
     def browse(self) -> None:
         start = self.path_edit.text().strip() or self._start_dir

@@ -5,8 +5,9 @@
 a session, read ``session.design`` and reconnect when ``replaced`` fires.
 
 Typing pushes with ``merge=True`` so that consecutive edits of one field are one undo
-step. A typing session ends when the view calls ``end_merge()`` (on ``editingFinished`` or
-focus-out: ``end_merge_on_focus_out``) and on undo or redo; the next edit of the same field then starts a new step.
+step. A typing session ends when the view calls ``end_merge()`` (on ``editingFinished``, or
+on focus-out through ``end_merge_on_focus_out``) and on undo or redo; the next edit of the
+same field then starts a new step.
 """
 
 from __future__ import annotations

@@ -97,7 +97,10 @@ def test_import_is_one_undo_step_with_warnings_listed(
     assert users.id == users_id and [c.name for c in users.columns] == ["id", "nickname"]  # replaced, id kept
     assert session.undo_stack.count() == steps + 1
     assert session.undo_stack.undoText() == "Import SQL from tickets.sql"
-    assert "Imported 2 tables, 1 indexes, 1 enums from tickets.sql (2 warnings)" in window.statusBar().currentMessage()
+    assert (
+        "Imported 2 tables, 1 indexes, 1 enums from tickets.sql (2 warnings)"
+        in window.statusBar().currentMessage()
+    )
     report = window.sql_import_warnings  # type: ignore[attr-defined]
     assert isinstance(report, ImportWarningsWindow) and report.isVisible() and not report.isModal()
     lines = [line for line, _ in report.rows()]
@@ -110,7 +113,9 @@ def test_import_is_one_undo_step_with_warnings_listed(
     report.close()
 
 
-def test_reimport_of_the_same_file_changes_nothing(window: MainWindow, tmp_path: Path, errors: list[str]) -> None:
+def test_reimport_of_the_same_file_changes_nothing(
+    window: MainWindow, tmp_path: Path, errors: list[str]
+) -> None:
     source = tmp_path / "again.sql"
     source.write_text('CREATE TABLE "audit" ("id" BIGINT PRIMARY KEY);\n', encoding="utf-8")
     assert import_sql_file(window, source, "postgres").changed  # type: ignore[union-attr]
@@ -124,7 +129,10 @@ def test_reimport_of_the_same_file_changes_nothing(window: MainWindow, tmp_path:
 @pytest.mark.parametrize(
     ("content", "expected"),
     [
-        (b"SET search_path = public;\nCREATE TABLE (;\n", "no CREATE TABLE or CREATE TYPE statement could be imported"),
+        (
+            b"SET search_path = public;\nCREATE TABLE (;\n",
+            "no CREATE TABLE or CREATE TYPE statement could be imported",
+        ),
         (b"CREATE TABLE t (id INT);\n\xff\xfe\x00", "not UTF-8 text"),
     ],
 )
@@ -141,12 +149,18 @@ def test_broken_file_gives_a_clear_message_and_changes_nothing(
     assert "missing.sql: cannot read" in errors[1]
 
 
-def test_menu_action_runs_the_dialog(qtbot: QtBot, window: MainWindow, tmp_path: Path, errors: list[str]) -> None:
+def test_menu_action_runs_the_dialog(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, errors: list[str]
+) -> None:
     source = tmp_path / "shop.sql"
-    source.write_text("CREATE TABLE `carts` (`id` INT PRIMARY KEY, INDEX `carts_id` (`id`));\n", encoding="utf-8")
+    source.write_text(
+        "CREATE TABLE `carts` (`id` INT PRIMARY KEY, INDEX `carts_id` (`id`));\n", encoding="utf-8"
+    )
 
     def fill() -> None:
-        dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, ImportSqlDialog) and w.isVisible())
+        dialog = next(
+            w for w in QApplication.topLevelWidgets() if isinstance(w, ImportSqlDialog) and w.isVisible()
+        )
         dialog.path_edit.setText(str(source))
         dialog.dialect_combo.setCurrentIndex(dialog.dialect_combo.findData("mysql"))
         dialog.done(QDialog.DialogCode.Accepted)

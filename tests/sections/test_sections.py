@@ -241,7 +241,9 @@ def test_pages_follow_a_new_document(qtbot: QtBot, panel: SectionsPanel, session
     assert panel.show_section("overview").editors["title"].text() == "Monolith to microservices"
 
 
-def test_leaving_a_field_ends_its_undo_step(qtbot: QtBot, panel: SectionsPanel, session: DocumentSession) -> None:
+def test_leaving_a_field_ends_its_undo_step(
+    qtbot: QtBot, panel: SectionsPanel, session: DocumentSession
+) -> None:
     """Two separate typing sessions in one field are two undo steps (Enter or focus-out ends one)."""
     page = panel.show_section("overview")
     title, summary = page.editors["title"], page.editors["summary"]

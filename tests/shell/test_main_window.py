@@ -221,4 +221,5 @@ def test_every_outline_row_reaches_a_view(qtbot, window: MainWindow) -> None:  #
     qtbot.waitUntil(lambda: outline.items["agent_config"].text(1) == "sqlite")
     shown = outline.items["overview"].text(1)
     assert shown.endswith("…") and title.startswith(shown[:-1]) and len(shown) <= 24
-    assert outline.items["overview"].toolTip(1) == "<p>A very long title for the &lt;outline&gt; &amp; more</p>"
+    escaped = "A very long title for the &lt;outline&gt; &amp; more"
+    assert outline.items["overview"].toolTip(1) == f"<p>{escaped}</p>"
