@@ -62,11 +62,18 @@ class SqlImportOutcome:
     changed: bool = False
 
     def summary(self) -> str:
-        counts = f"{self.tables} tables, {self.indexes} indexes, {self.enums} enums"
+        counts = ", ".join(
+            _plural(n, noun)
+            for n, noun in ((self.tables, "table"), (self.indexes, "index"), (self.enums, "enum"))
+        )
         if not self.changed:
             return f"{self.source}: the design already holds what it defines ({counts}); nothing changed"
-        warned = f" ({len(self.warnings)} warnings)" if self.warnings else ""
+        warned = f" ({_plural(len(self.warnings), 'warning')})" if self.warnings else ""
         return f"Imported {counts} from {self.source}{warned}"
+
+
+def _plural(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}{'es' if noun.endswith('x') else 's'}"
 
 
 def default_dialect(document: DesignDocument) -> str:
@@ -184,7 +191,7 @@ class ImportWarningsWindow(QDialog):
         self.setWindowTitle(f"SQL import warnings: {outcome.source}")
         self.setModal(False)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        header = QLabel(f"{outcome.summary()}. These statements were skipped or could not be read:", self)
+        header = QLabel(f"{outcome.summary()}.\nSkipped or unreadable statements:", self)
         header.setTextFormat(Qt.TextFormat.PlainText)
         header.setWordWrap(True)
         self.list = QTreeWidget(self)

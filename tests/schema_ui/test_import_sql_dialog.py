@@ -98,7 +98,7 @@ def test_import_is_one_undo_step_with_warnings_listed(
     assert session.undo_stack.count() == steps + 1
     assert session.undo_stack.undoText() == "Import SQL from tickets.sql"
     assert (
-        "Imported 2 tables, 1 indexes, 1 enums from tickets.sql (2 warnings)"
+        "Imported 2 tables, 1 index, 1 enum from tickets.sql (2 warnings)"
         in window.statusBar().currentMessage()
     )
     report = window.sql_import_warnings  # type: ignore[attr-defined]
