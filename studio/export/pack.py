@@ -131,7 +131,12 @@ def produce(
     design_name: str = "design.json",
     progress: Progress | None = None,
 ) -> tuple[list[tuple[str, bytes]], list[WriterFailure]]:
-    """Run the selected writers in memory. A writer that raises is reported, not fatal."""
+    """Run the selected writers in memory. A writer that raises is reported, not fatal.
+
+    They run one after another on the calling thread: PySide6 holds the GIL while Qt
+    paints or prints, so worker threads measured no faster (and QTextDocument warns
+    about its layout timers off the main thread).
+    """
     chosen = select(only)
     context = ExportContext(document=document, templates=templates, design_name=design_name)
     files: dict[str, bytes] = {}
@@ -205,5 +210,10 @@ def export_pack(
     return PackResult(written, failures, path)
 
 
+def design_text(context: ExportContext) -> str:
+    """The design file's text, made once (the SVG writers scan it for CJK characters)."""
+    return context.cached("design-text", lambda: dumps(context.document))
+
+
 def design_file(context: ExportContext) -> Files:
-    return _utf8(context.design_name, dumps(context.document))
+    return _utf8(context.design_name, design_text(context))

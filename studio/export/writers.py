@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 import tempfile
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from studio.export import dbml, dot, drawio, mermaid, plantuml, structurizr
-from studio.export.pack import ExportContext, Files, Writer, design_file
-from studio.io.design_file import dumps
+from studio.export.pack import ExportContext, Files, Writer, design_file, design_text
 
 
 def _text(name: str, text: str) -> Files:
@@ -41,26 +41,39 @@ def write_pdf(context: ExportContext) -> Files:
 
 
 # -- diagrams as images ---------------------------------------------------------------------
+def prepare_qt() -> None:
+    """What painting needs before the first diagram: a QGuiApplication (created on the calling
+    thread, which must be the main one), the None guard and the studio's fonts."""
+    from studio.export.diagrams.fonts import register_fonts
+    from studio.export.diagrams.system_render import ensure_gui
+    from studio.export.qt_refcount import protect_none
+
+    protect_none()
+    ensure_gui()
+    register_fonts()
+
+
 def rendered(context: ExportContext, diagram: str, suffix: str) -> bytes:
-    """``system`` or ``erd`` painted to ``.svg`` or ``.png`` (memoised: HTML and PDF reuse it)."""
+    """``system`` or ``erd`` painted to ``.svg`` or ``.png``, once per pack (HTML and PDF reuse
+    the SVG); both formats paint the same placed drawing."""
 
     def make() -> bytes:
-        from studio.export.diagrams.system_render import ensure_gui
-        from studio.export.qt_refcount import protect_none
-
-        protect_none()
-        ensure_gui()
-        from studio.export.diagrams.fonts import register_fonts
-
-        register_fonts()
+        prepare_qt()
         if diagram == "system":
-            from studio.export.diagrams.system_render import render_system as render
+            from studio.export.diagrams.system_render import SystemDrawing, render_system
+
+            drawing = context.cached("system-drawing", lambda: SystemDrawing(context.document, None))
+            bounds = drawing.bounds()
+            render = partial(render_system, drawing=drawing)
         else:
-            from studio.export.diagrams.erd_render import render_erd as render  # type: ignore[import-not-found]
+            from studio.export.diagrams.erd_layout import layout_erd
+            from studio.export.diagrams.erd_render import render_erd as render  # type: ignore[assignment]
+
+            bounds = layout_erd(context.document).bounds()  # its layouts are cached for the render
         with tempfile.TemporaryDirectory(prefix="studio-export-") as tmp:
             out = Path(tmp) / f"{diagram}{suffix}"
             if suffix == ".png":
-                render(context.document, out, scale=png_scale(rendered(context, diagram, ".svg")))
+                render(context.document, out, scale=png_scale(bounds.width(), bounds.height()))
                 return out.read_bytes()
             render(context.document, out)
             return with_embedded_font(context, out.read_bytes())
@@ -74,16 +87,15 @@ def with_embedded_font(context: ExportContext, svg: bytes) -> bytes:
     from studio.export.diagrams.fonts import embed_cjk_font
     from studio.export.diagrams.system_style import FONT_FAMILIES
 
-    return embed_cjk_font(svg, dumps(context.document), list(FONT_FAMILIES))
+    return embed_cjk_font(svg, design_text(context), list(FONT_FAMILIES))
 
 
 #: A PNG is painted at twice its size (sharp on high-density screens) up to this many pixels.
 HIGH_DPI_PIXELS = 8_000_000
 
 
-def png_scale(svg: bytes) -> float:
+def png_scale(width: float, height: float) -> float:
     """2x for ordinary diagrams, 1x for huge ones (painting cost grows with the pixel count)."""
-    width, height = svg_size(svg)
     return 2.0 if width * height * 4 <= HIGH_DPI_PIXELS else 1.0
 
 
@@ -109,11 +121,12 @@ def image_writer(diagram: str, suffix: str) -> Callable[[ExportContext], Files]:
 
 # -- diagrams as text -----------------------------------------------------------------------
 def write_mermaid(context: ExportContext) -> Files:
-    doc = context.document
+    from studio.export.document import mermaid_text
+
     return [
-        *_text("system.mmd", mermaid.system_flowchart(doc)),
-        *_text("c4-container.mmd", mermaid.c4_container(doc)),
-        *_text("erd.mmd", mermaid.erd(doc)),
+        *_text("system.mmd", mermaid_text(context, "system")),
+        *_text("c4-container.mmd", mermaid.c4_container(context.document)),
+        *_text("erd.mmd", mermaid_text(context, "erd")),
     ]
 
 

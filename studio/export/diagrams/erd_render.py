@@ -10,6 +10,7 @@ from PySide6.QtSvg import QSvgGenerator
 
 from studio.export.diagrams.erd_layout import ErdOptions, layout_erd
 from studio.export.diagrams.erd_paint import paint_erd
+from studio.export.diagrams.png import save_png
 from studio.export.diagrams.system_render import FORMATS, MAX_PIXELS, RenderError
 from studio.export.diagrams.system_style import LIGHT, Theme
 from studio.export.qt_refcount import protect_none
@@ -79,6 +80,6 @@ def render_erd(
         paint_erd(painter, layout, theme)
     finally:
         painter.end()
-    if isinstance(device, QImage) and not device.save(str(out), "PNG"):
+    if isinstance(device, QImage) and not save_png(device, out, alpha=transparent):
         raise RenderError(f"{out}: cannot write the file")
     return size

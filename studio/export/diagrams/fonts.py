@@ -73,20 +73,16 @@ EMBEDDED_FAMILY = "Studio Embedded CJK"
 _CJK_FAMILY = "Noto Sans CJK JP"
 
 
+#: Scripts the Latin faces lack: Hangul Jamo, CJK radicals to ideographs (kana included),
+#: Hangul Jamo Extended-A, Hangul syllables, CJK compatibility ideographs, full-width forms.
+_CJK = re.compile("[\u1100-\u11ff\u2e80-\u9fff\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff\uff00-\uffef]+")
+
+
 def needs_cjk(text: str) -> str:
     """The distinct characters of ``text`` from scripts the Latin faces lack (Hangul, kana,
-    CJK ideographs and their punctuation), in order; empty when there are none."""
-    chars = dict.fromkeys(
-        ch
-        for ch in text
-        if 0x1100 <= ord(ch) <= 0x11FF
-        or 0x2E80 <= ord(ch) <= 0x9FFF
-        or 0xA960 <= ord(ch) <= 0xA97F
-        or 0xAC00 <= ord(ch) <= 0xD7FF
-        or 0xF900 <= ord(ch) <= 0xFAFF
-        or 0xFF00 <= ord(ch) <= 0xFFEF
-    )
-    return "".join(chars)
+    CJK ideographs and their punctuation), in order; empty when there are none.
+    A regex scan: a large design's text is megabytes, a Python loop over it takes seconds."""
+    return "".join(dict.fromkeys("".join(_CJK.findall(text))))
 
 
 def cjk_font_file() -> Path | None:

@@ -14,6 +14,7 @@ from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSize, QSizeF
 from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 from PySide6.QtSvg import QSvgGenerator
 
+from studio.export.diagrams.png import save_png
 from studio.export.diagrams.system_edges import (
     ConnectionLook,
     edge_points,
@@ -52,8 +53,9 @@ def _cells(rect: QRectF) -> list[tuple[int, int]]:
     ]
 
 
-class _Drawing:
-    """The parts of a document to draw: all, or a selection of ids."""
+class SystemDrawing:
+    """The parts of a document to draw (all, or a selection of ids), placed once: the design
+    pack paints one drawing to both SVG and PNG."""
 
     def __init__(self, document: DesignDocument, ids: Collection[str] | None) -> None:
         keep = None if ids is None else set(ids)
@@ -116,10 +118,12 @@ def render_system(
     transparent: bool = False,
     ids: Collection[str] | None = None,
     theme: Theme = LIGHT,
+    drawing: SystemDrawing | None = None,
 ) -> QSize:
     """Write the diagram (or the components in ``ids``) to ``out``; returns its pixel size.
 
     The format comes from the suffix. Needs a QGuiApplication (see ``ensure_gui``).
+    ``drawing``, if given, is this document's already placed drawing (``ids`` is then unused).
     """
     protect_none()  # PySide6 6.12 on Python 3.11: each void painter call drains None's refcount
     suffix = out.suffix.lower()
@@ -127,7 +131,8 @@ def render_system(
         raise RenderError(f"{out}: unknown image format {suffix or '(none)'!r}; use .svg, .png or .pdf")
     if not 1 <= scale <= 4:
         raise RenderError(f"scale {scale:g} is out of range 1-4")
-    drawing = _Drawing(document, ids)
+    if drawing is None:
+        drawing = SystemDrawing(document, ids)
     bounds = drawing.bounds()
     size = QSize(round(bounds.width() * scale), round(bounds.height() * scale))
     background = QColor(0, 0, 0, 0) if transparent else QColor("#FFFFFF")
@@ -170,7 +175,7 @@ def render_system(
         drawing.paint(painter, theme)
     finally:
         painter.end()
-    if suffix == ".png" and not device.save(str(out), "PNG"):
+    if suffix == ".png" and not save_png(device, out, alpha=transparent):
         raise RenderError(f"{out}: cannot write the file")
     return size
 
