@@ -104,13 +104,7 @@ class _Importer:
             try:
                 self.statement(statement)
             except (ParseError, TokenError) as exc:
-                message = re.sub(
-                    r"\x1b\[[0-9;]*m", "", str(exc)
-                ).strip()  # sqlglot underlines with ANSI codes
-                first = message.splitlines()[0] if message else "syntax error"
-                first = re.sub(r"<class '(?:\w+\.)*(\w+)'>", r"\1", first)
-                first = re.sub(r"\.?\s*Line \d+, Col: \d+\.?", "", first).rstrip(". ")
-                self.warn(statement.line, f"could not parse {_describe(statement)}: {first}")
+                self.warn(statement.line, f"could not parse {_describe(statement)}: {_parse_problem(exc)}")
             except _Skip as skip:
                 self.warn(statement.line, str(skip))
             except Exception as exc:  # noqa: BLE001 - one odd statement must never stop the file
@@ -317,6 +311,25 @@ def _clause(text: str) -> str:
     rest = " ".join(words[3:] if len(words) > 3 and words[2].upper() == "ONLY" else words[2:])
     rest = rest.split(None, 1)[1] if " " in rest else rest
     return rest[:50]
+
+
+def _parse_problem(exc: Exception) -> str:
+    """sqlglot's parse error in words a user reads: no ANSI codes, token dumps or class names."""
+    message = re.sub(r"\x1b\[[0-9;]*m", "", str(exc)).strip()  # sqlglot underlines with ANSI codes
+    first = message.splitlines()[0] if message else "syntax error"
+    first = re.sub(r"<class '(?:\w+\.)*(\w+)'>", r"\1", first)
+    first = re.sub(r"\.?\s*Line \d+, Col: \d+\.?", "", first).rstrip(". ")
+    first = re.sub(
+        r"<Token token_type: TokenType\.\w+, text: (.*?), line: (\d+), col: (\d+),.*?>",
+        lambda m: f"'{m.group(1)}' (line {m.group(2)}, column {m.group(3)})",
+        first,
+    )
+    first = re.sub(
+        r"Required keyword: '\w+' missing for (\w+?)(?:Column)?(?:Constraint)?$",
+        lambda m: f"an incomplete {m.group(1).upper()} clause",
+        first,
+    )
+    return first or "syntax error"
 
 
 def _describe(s: Statement) -> str:

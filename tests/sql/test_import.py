@@ -51,6 +51,19 @@ def test_broken_statements_cost_one_warning_each() -> None:
     assert lines == [2, 4, 6], result.warnings
 
 
+def test_parse_warnings_read_as_words() -> None:
+    """No token dumps, class names or ANSI codes from the parser reach the user."""
+    text = (
+        "CREATE TABLE b (id INT PRIMARY KEY, x INT REFERENCES);\n"
+        "CREATE TABLE c (id INT,\n  name TEXT DEFAULT);\n"
+    )
+    messages = [w.message for w in import_sql(text, "postgres").warnings]
+    assert messages == [
+        "could not parse CREATE TABLE: Expected table name but got ')' (line 1, column 53)",
+        "could not parse CREATE TABLE: an incomplete DEFAULT clause",
+    ]
+
+
 def test_skipped_statements_name_their_line() -> None:
     text = (
         "SET statement_timeout = 0;\n"
