@@ -14,8 +14,6 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-import networkx as nx
-
 from studio.layout.crossings import count_crossings
 
 Size = tuple[float, float]
@@ -64,6 +62,8 @@ def _assign_layers(nodes: Sequence[str], edges: list[tuple[str, str]]) -> dict[s
     uncapacitated min-cost flow, which networkx's network simplex solves; the layers are
     then the potentials that keep every edge with flow tight (Bellman-Ford).
     """
+    import networkx as nx  # here: the window imports this module and may never lay out
+
     flow_graph = nx.DiGraph()
     flow_graph.add_nodes_from(nodes, demand=0)
     for a, b in edges:
@@ -91,6 +91,8 @@ def _assign_layers(nodes: Sequence[str], edges: list[tuple[str, str]]) -> dict[s
 
 
 def _longest_path_layers(nodes: Sequence[str], edges: list[tuple[str, str]]) -> dict[str, int]:
+    import networkx as nx
+
     layer = {n: 0 for n in nodes}
     graph = nx.DiGraph(edges)
     graph.add_nodes_from(nodes)

@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-import networkx as nx
-
 from studio.lint.findings import Severity
 from studio.lint.registry import Hit, LintContext, rule
 from studio.model import AuthLevel, ComponentKind, Endpoint, Path, Protocol
@@ -77,6 +75,8 @@ def shared_database(ctx: LintContext) -> Iterator[Hit]:
 
 @rule("system.sync-cycle", Severity.WARNING, "a cycle of synchronous calls between components")
 def sync_cycles(ctx: LintContext) -> Iterator[Hit]:
+    import networkx as nx  # here: importing the lint rules stays cheap for the window
+
     graph = nx.DiGraph()
     for conn in ctx.document.connections:
         if (

@@ -3,6 +3,8 @@
 ``Design`` is the single source of truth that the window, the command line and the tests
 share. Every change goes through :meth:`Design.apply`, which keeps the networkx graph
 consistent with the document's components and connections and then tells subscribers.
+The graph is built when first asked for (or before the first edit of a component or
+connection): importing networkx costs about 0.2 s, which the first window need not spend.
 
 Each leaf operation is checked before it changes anything, so that applying an operation
 and then its inverse restores the document exactly (order and ids included): a removal
@@ -15,9 +17,8 @@ from __future__ import annotations
 import copy
 import logging
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import networkx as nx
 from pydantic import BaseModel
 
 from studio.model.document import DesignDocument
@@ -25,6 +26,9 @@ from studio.model.integrity import document_problems, item_adapter, list_item_ty
 from studio.model.operations import Batch, InsertItem, MoveItem, Operation, Path, RemoveItem, SetField, leaves
 from studio.model.paths import PathError, field_name, index_of, resolve, resolve_list
 from studio.model.system import Component, Connection
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 log = logging.getLogger(__name__)
 
@@ -57,10 +61,25 @@ def _item_id(item: Any) -> str | None:
 class Design:
     def __init__(self, document: DesignDocument | None = None) -> None:
         self.document = document if document is not None else DesignDocument()
-        self.graph: nx.MultiDiGraph = nx.MultiDiGraph()
+        self._graph: nx.MultiDiGraph | None = None  # see the ``graph`` property
         self._listeners: list[Listener] = []
         self.revision = 0
         self._rebuild_graph()
+
+    @property
+    def graph(self) -> nx.MultiDiGraph:
+        """Components as nodes, connections as edges keyed by connection id.
+
+        Built from the document when first asked for; from then on ``apply`` keeps it in step.
+        """
+        if self._graph is None:
+            import networkx as nx
+
+            graph = nx.MultiDiGraph()
+            graph.add_nodes_from(c.id for c in self.document.components)
+            graph.add_edges_from((c.source, c.target, c.id) for c in self.document.connections)
+            self._graph = graph
+        return self._graph
 
     # -- events --------------------------------------------------------------------
     def subscribe(self, listener: Listener) -> Callable[[], None]:
@@ -116,6 +135,8 @@ class Design:
             self._emit(leaf)
 
     def _apply_leaf(self, op: Operation) -> None:
+        if getattr(op, "path", ())[:1] in _GRAPH_LISTS:
+            self.graph  # noqa: B018 - built from the document as it is before this leaf
         if isinstance(op, SetField):
             self._set(op)
         elif isinstance(op, InsertItem):
@@ -223,10 +244,7 @@ class Design:
         problems = document_problems(self.document)
         if problems:
             raise ModelError(f"{problems[0].where}: {problems[0].what}")
-        graph = nx.MultiDiGraph()
-        graph.add_nodes_from(c.id for c in self.document.components)
-        graph.add_edges_from((c.source, c.target, c.id) for c in self.document.connections)
-        self.graph = graph
+        self._graph = None  # built afresh from the checked document when next asked for
 
     # -- building operations ---------------------------------------------------------
     def set_op(self, path: Path, value: Any, label: str = "") -> SetField:

@@ -14,8 +14,6 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-import sqlglot
-
 
 @dataclass(frozen=True)
 class Capabilities:
@@ -546,6 +544,8 @@ _RESERVED: dict[str, frozenset[str]] = {
 @cache
 def reserved_words(dialect_name: str) -> frozenset[str]:
     """Lower-case reserved words of the dialect (sqlglot's list where it has one)."""
+    import sqlglot  # here: the window reads the dialect table before it needs sqlglot
+
     d = dialect(dialect_name)
     generator = sqlglot.Dialect.get_or_raise(d.sqlglot).generator_class
     words = {w.lower() for w in getattr(generator, "RESERVED_KEYWORDS", set())}

@@ -1,9 +1,14 @@
-"""A live, read-only OpenAPI 3.1 YAML preview that follows every edit (debounced)."""
+"""A live, read-only OpenAPI 3.1 YAML preview that follows every edit (debounced).
+
+The exporter (and PyYAML with it) is imported at the first refresh, when the preview is
+first shown: the window's start-up does not pay for a tab it does not show.
+"""
 
 from __future__ import annotations
 
 import re
 import time
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import (
@@ -17,9 +22,11 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
-from studio.export.openapi import YamlFragments, build_openapi
 from studio.model import Operation
 from studio.ui.session import DocumentSession
+
+if TYPE_CHECKING:
+    from studio.export.openapi import YamlFragments
 
 #: Parts of the document the OpenAPI description is built from.
 _SOURCES = {"api", "schema", "security", "overview", "components"}
@@ -69,7 +76,7 @@ class OpenApiPreview(QWidget):
         session.changed.connect(self._on_changed)
         session.replaced.connect(self._invalidate)
         self.last_ms = 0.0
-        self._fragments = YamlFragments()
+        self._fragments: YamlFragments | None = None  # made at the first refresh
 
     def _on_changed(self, op: Operation) -> None:
         if op.path[:1] and op.path[0] in _SOURCES:  # type: ignore[union-attr]
@@ -107,6 +114,10 @@ class OpenApiPreview(QWidget):
     def refresh(self) -> str:
         """Rebuild the YAML now (also called by tests)."""
         self._timer.stop()
+        from studio.export.openapi import YamlFragments, build_openapi
+
+        if self._fragments is None:
+            self._fragments = YamlFragments()
         start = time.perf_counter()
         document = self.session.design.document
         spec = build_openapi(document)

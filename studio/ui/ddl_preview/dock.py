@@ -2,12 +2,15 @@
 
 Each model change marks the touched tables in the generator's per-table cache and asks for
 one refresh at the end of the event-loop turn, so a batch of leaf operations renders once
-and only the tables that changed are rendered again.
+and only the tables that changed are rendered again. The generator (and sqlglot with it)
+is loaded when first needed; at start-up the first text and lint wait until the window has
+been drawn (``studio.ui.startup``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QFontDatabase, QGuiApplication, QTextCursor, QTextDocument
@@ -25,7 +28,6 @@ from PySide6.QtWidgets import (
 
 from studio.export.qt_refcount import protect_none
 from studio.model import Operation, Path, PathError
-from studio.sql.ddl import DdlRenderer
 from studio.sql.dialects import DIALECTS
 from studio.sql.notes import ConversionNote, comment_block
 from studio.ui.ddl_preview.highlighter import SqlHighlighter
@@ -33,6 +35,10 @@ from studio.ui.ddl_preview.problems import ProblemsList
 from studio.ui.ddl_preview.text_sync import sync_text
 from studio.ui.schema.dialect_choice import DialectChoice
 from studio.ui.session import DocumentSession
+from studio.ui.startup import after_first_paint, starting
+
+if TYPE_CHECKING:
+    from studio.sql.ddl import DdlRenderer
 
 SHOW_TABLE, SHOW_SCHEMA = "table", "schema"
 
@@ -50,7 +56,7 @@ class DdlPreviewDock(QDockWidget):
         self.session = session
         self.dialect = dialect
         self.table_id = ""
-        self.renderer = DdlRenderer(lambda: self.session.design.document.schema, dialect.name)
+        self._renderer: DdlRenderer | None = None  # see the ``renderer`` property
         self._shown = ""
         #: ``_shown`` split into statements while the whole schema is shown (saves a split per edit).
         self._shown_chunks: list[str] | None = None
@@ -121,6 +127,15 @@ class DdlPreviewDock(QDockWidget):
         self.refresh()
         self.problems.relint()
 
+    @property
+    def renderer(self) -> DdlRenderer:
+        """The per-table caching generator, made when first needed (it loads sqlglot)."""
+        if self._renderer is None:
+            from studio.sql.ddl import DdlRenderer
+
+            self._renderer = DdlRenderer(lambda: self.session.design.document.schema, self.dialect.name)
+        return self._renderer
+
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         """A theme switch changes the palette: recolour the SQL to match."""
         if event.type() == QEvent.Type.PaletteChange:
@@ -174,6 +189,9 @@ class DdlPreviewDock(QDockWidget):
     def refresh(self) -> None:
         """Bring the text up to date; only re-rendered statements are replaced in the editor."""
         self._timer.stop()
+        if starting():
+            after_first_paint(self.refresh)
+            return
         text = self.current_text(self._cheap_table_notes())
         if text != self._shown:
             document: QTextDocument = self.text.document()
@@ -234,18 +252,21 @@ class DdlPreviewDock(QDockWidget):
     # -- events ----------------------------------------------------------------------------
     def _on_changed(self, op: Operation) -> None:
         if op.path[:1] == ("schema",):
-            self.renderer.apply(op)
+            if self._renderer is not None:  # otherwise nothing is cached yet
+                self._renderer.apply(op)
             self._timer.start()
         self.problems.schedule()
 
     def _on_replaced(self) -> None:
-        self.renderer.invalidate(None)
+        if self._renderer is not None:
+            self._renderer.invalidate(None)
         self.table_id = ""
         self.refresh()
         self.problems.relint()
 
     def _dialect_changed(self, name: str) -> None:
-        self.renderer.dialect = name
+        if self._renderer is not None:  # otherwise made with the dialect chosen by then
+            self._renderer.dialect = name
         self._sync_combo()
         self.refresh()
         self.problems.relint()

@@ -1,16 +1,24 @@
-"""The Problems list: lint findings (and the DDL's conversion notes) kept live under the preview."""
+"""The Problems list: lint findings (and the DDL's conversion notes) kept live under the preview.
+
+The lint rules (and sqlglot with them) are loaded at the first run, which at start-up waits
+until the window has been drawn (``studio.ui.startup``).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHeaderView, QStyle, QTreeWidget, QTreeWidgetItem, QWidget
 
-from studio.lint import Finding, Severity, lint_design
 from studio.model import Path
 from studio.ui.schema.fields import plain_tooltip
 from studio.ui.session import DocumentSession
+from studio.ui.startup import after_first_paint, starting
+
+if TYPE_CHECKING:
+    from studio.lint import Finding
 
 PathRole = Qt.ItemDataRole.UserRole + 1
 #: Lint is debounced: a burst of keystrokes lints once, after the typing pauses.
@@ -49,12 +57,6 @@ class ProblemsList(QTreeWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(LINT_DELAY_MS)
         self._timer.timeout.connect(self.relint)
-        style = self.style()
-        self._icons = {
-            Severity.ERROR: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
-            Severity.WARNING: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
-            Severity.INFO: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation),
-        }
 
     def schedule(self) -> None:
         self._timer.start()
@@ -62,23 +64,36 @@ class ProblemsList(QTreeWidget):
     def relint(self) -> None:
         """Lint now (the debounce timer calls this; tests may too)."""
         self._timer.stop()
+        if starting():
+            after_first_paint(self.relint)
+            return
+        from studio.lint import lint_design
+
         self.findings = lint_design(self.session.design.document, self._dialect())
         self.notes = self.notes_source()
         self._fill()
 
     def _fill(self) -> None:
+        from studio.lint import Severity
+
+        style = self.style()
+        icons = {
+            Severity.ERROR: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
+            Severity.WARNING: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
+            Severity.INFO: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation),
+        }
         self.setUpdatesEnabled(False)
         self.clear()
         items = []
         for finding in self.findings:
             item = QTreeWidgetItem([finding.element_label, finding.message, finding.rule_id])
-            item.setIcon(0, self._icons[finding.severity])
+            item.setIcon(0, icons[finding.severity])
             item.setToolTip(1, plain_tooltip(finding.message))
             item.setData(0, PathRole, finding.element_path)
             items.append(item)
         for table, message in self.notes:
             item = QTreeWidgetItem([table or "schema", message, "ddl.conversion"])
-            item.setIcon(0, self._icons[Severity.INFO])
+            item.setIcon(0, icons[Severity.INFO])
             item.setToolTip(1, plain_tooltip(message))
             items.append(item)
         self.addTopLevelItems(items)

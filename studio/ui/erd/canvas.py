@@ -2,7 +2,8 @@
 
 A plain widget that paints the layout through the same function as the file export; the
 layout is recomputed (debounced) after schema edits and cached otherwise, so panning and
-zooming a 500-table schema only repaints.
+zooming a 500-table schema only repaints. While the ERD is off screen (a closed dock, or a
+tab behind the schema editor) edits only drop the layout; the next paint lays out again.
 """
 
 from __future__ import annotations
@@ -73,11 +74,15 @@ class ErdCanvas(QWidget):
     def set_grouped(self, grouped: bool) -> None:
         self._set_options(ErdOptions(collapse=self.options.collapse, group_by_service=grouped))
 
+    def _on_screen(self) -> bool:
+        """Shown and not hidden behind another dock's tab (those keep ``isVisible()``)."""
+        return self.isVisible() and not self.visibleRegion().isEmpty()
+
     def _set_options(self, options: ErdOptions) -> None:
-        """Lays out now when shown, else on the next show (a hidden ERD costs nothing)."""
+        """Lays out now when on screen, else at the next paint (a hidden ERD costs nothing)."""
         self.options = options
         self._auto_fit = True
-        if self.isVisible():
+        if self._on_screen():
             self.relayout()
         else:
             self.layout_ = None
@@ -86,7 +91,7 @@ class ErdCanvas(QWidget):
         if op.path[:1] == ("schema",) or (
             op.path[:1] == ("components",) and op.path[-1:] in (("name",), ("components",))
         ):
-            if self.isVisible():
+            if self._on_screen():
                 self._timer.start()
             else:
                 self.layout_ = None
@@ -95,7 +100,7 @@ class ErdCanvas(QWidget):
         self.selected = ""
         self._auto_fit = True
         self.layout_ = None
-        if self.isVisible():
+        if self._on_screen():
             self.relayout()
 
     # -- view transform --------------------------------------------------------------------
@@ -128,6 +133,9 @@ class ErdCanvas(QWidget):
     def show_table(self, table_id: str) -> None:
         """Select a table and bring it into view (the schema dock's selection follows here)."""
         self.selected = table_id
+        if self.layout_ is None and not self._on_screen():
+            self.update()  # laid out (and fitted) at the next paint; no layout for a hidden view
+            return
         box = self.ensure_layout().tables.get(table_id)
         if box is not None:
             view = QRectF(self.to_scene(QPointF(0, 0)), self.to_scene(QPointF(self.width(), self.height())))
@@ -221,7 +229,7 @@ class ErdCanvas(QWidget):
 
     def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
         super().showEvent(event)
-        if self.layout_ is None:
+        if self.layout_ is None and self._on_screen():
             self.relayout()
 
     def teardown(self) -> None:
