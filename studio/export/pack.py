@@ -46,11 +46,22 @@ class ExportContext:
     templates: Path | None = None
     design_name: str = "design.json"
     memo: dict[str, Any] = field(default_factory=dict)
+    #: The kinds of the writers this pack runs (a writer may start work for another early).
+    kinds: tuple[str, ...] = ()
+    cleanups: list[Callable[[], None]] = field(default_factory=list)
 
     def cached(self, key: str, make: Callable[[], Any]) -> Any:
         if key not in self.memo:
             self.memo[key] = make()
         return self.memo[key]
+
+    def on_close(self, cleanup: Callable[[], None]) -> None:
+        """Run ``cleanup`` when the pack is done (helper processes, temporary folders)."""
+        self.cleanups.append(cleanup)
+
+    def close(self) -> None:
+        while self.cleanups:
+            self.cleanups.pop()()
 
 
 #: A writer's output: (file name inside the pack, content) pairs; empty when not applicable.
@@ -65,6 +76,8 @@ class Writer:
     produce: Callable[[ExportContext], Files]
     #: Other names ``--only`` accepts for this writer (``svg`` selects every SVG writer).
     aliases: tuple[str, ...] = ()
+    #: Called for every chosen writer before any runs: starts slow work in the background.
+    prefetch: Callable[[ExportContext], None] | None = None
 
 
 @dataclass
@@ -135,26 +148,37 @@ def produce(
 
     They run one after another on the calling thread: PySide6 holds the GIL while Qt
     paints or prints, so worker threads measured no faster (and QTextDocument warns
-    about its layout timers off the main thread).
+    about its layout timers off the main thread). A writer's ``prefetch`` may start a
+    helper process first (the PNGs of a large design).
     """
     chosen = select(only)
-    context = ExportContext(document=document, templates=templates, design_name=design_name)
+    context = ExportContext(
+        document=document, templates=templates, design_name=design_name, kinds=tuple(w.kind for w in chosen)
+    )
     files: dict[str, bytes] = {}
     failures: list[WriterFailure] = []
-    for done, writer in enumerate(chosen):
-        if progress is not None and progress(done, len(chosen), writer.kind) is False:
+    try:
+        for writer in chosen:
+            if writer.prefetch is not None:
+                try:
+                    writer.prefetch(context)
+                except Exception:  # noqa: S112  # only a head start: the writer itself reports
+                    continue
+        for done, writer in enumerate(chosen):
+            if progress is not None and progress(done, len(chosen), writer.kind) is False:
+                raise ExportCancelled()
+            try:
+                for name, data in writer.produce(context):
+                    files[safe_member(name)] = data
+            except ExportCancelled:
+                raise
+            except Exception as exc:  # one broken writer must not lose the rest of the pack
+                message = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+                failures.append(WriterFailure(writer.kind, message))
+        if progress is not None and progress(len(chosen), len(chosen), "") is False:
             raise ExportCancelled()
-        try:
-            for name, data in writer.produce(context):
-                files[safe_member(name)] = data
-        except ExportCancelled:
-            raise
-        except Exception as exc:  # one broken writer must not lose the rest of the pack
-            failures.append(
-                WriterFailure(writer.kind, f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__)
-            )
-    if progress is not None and progress(len(chosen), len(chosen), "") is False:
-        raise ExportCancelled()
+    finally:
+        context.close()
     return list(files.items()), failures
 
 

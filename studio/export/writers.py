@@ -55,30 +55,42 @@ def prepare_qt() -> None:
 
 def rendered(context: ExportContext, diagram: str, suffix: str) -> bytes:
     """``system`` or ``erd`` painted to ``.svg`` or ``.png``, once per pack (HTML and PDF reuse
-    the SVG); both formats paint the same placed drawing."""
+    the SVG); a large design's PNGs come from a helper process when it has made them."""
 
     def make() -> bytes:
-        prepare_qt()
-        if diagram == "system":
-            from studio.export.diagrams.system_render import SystemDrawing, render_system
+        if suffix == ".png":
+            from studio.export.png_process import painted
 
-            drawing = context.cached("system-drawing", lambda: SystemDrawing(context.document, None))
-            bounds = drawing.bounds()
-            render = partial(render_system, drawing=drawing)
-        else:
-            from studio.export.diagrams.erd_layout import layout_erd
-            from studio.export.diagrams.erd_render import render_erd as render  # type: ignore[assignment]
-
-            bounds = layout_erd(context.document).bounds()  # its layouts are cached for the render
-        with tempfile.TemporaryDirectory(prefix="studio-export-") as tmp:
-            out = Path(tmp) / f"{diagram}{suffix}"
-            if suffix == ".png":
-                render(context.document, out, scale=png_scale(bounds.width(), bounds.height()))
-                return out.read_bytes()
-            render(context.document, out)
-            return with_embedded_font(context, out.read_bytes())
+            data = painted(context, diagram)
+            if data is not None:
+                return data
+        return paint(context, diagram, suffix)
 
     return context.cached(f"{diagram}{suffix}", make)
+
+
+def paint(context: ExportContext, diagram: str, suffix: str) -> bytes:
+    """``system`` or ``erd`` painted to ``.svg`` or ``.png`` here; both formats paint the
+    same placed drawing."""
+    prepare_qt()
+    if diagram == "system":
+        from studio.export.diagrams.system_render import SystemDrawing, render_system
+
+        drawing = context.cached("system-drawing", lambda: SystemDrawing(context.document, None))
+        bounds = drawing.bounds()
+        render = partial(render_system, drawing=drawing)
+    else:
+        from studio.export.diagrams.erd_layout import layout_erd
+        from studio.export.diagrams.erd_render import render_erd as render  # type: ignore[assignment]
+
+        bounds = layout_erd(context.document).bounds()  # its layouts are cached for the render
+    with tempfile.TemporaryDirectory(prefix="studio-export-") as tmp:
+        out = Path(tmp) / f"{diagram}{suffix}"
+        if suffix == ".png":
+            render(context.document, out, scale=png_scale(bounds.width(), bounds.height()))
+            return out.read_bytes()
+        render(context.document, out)
+        return with_embedded_font(context, out.read_bytes())
 
 
 def with_embedded_font(context: ExportContext, svg: bytes) -> bytes:
@@ -203,6 +215,12 @@ def write_lint(context: ExportContext) -> Files:
     return _text("lint.md", render_lint(context))
 
 
+def _png_head_start(context: ExportContext) -> None:
+    from studio.export.png_process import start
+
+    start(context)
+
+
 WRITERS: list[Writer] = [
     Writer(
         "md", "document", "design.md: the design document in Markdown, diagrams as Mermaid", write_markdown
@@ -212,9 +230,9 @@ WRITERS: list[Writer] = [
     ),
     Writer("pdf", "document", "design.pdf: the document as PDF with selectable text", write_pdf),
     Writer("system-svg", "diagrams", "system.svg", image_writer("system", ".svg"), ("svg",)),
-    Writer("system-png", "diagrams", "system.png", image_writer("system", ".png"), ("png",)),
+    Writer("system-png", "diagrams", "system.png", image_writer("system", ".png"), ("png",), _png_head_start),
     Writer("erd-svg", "diagrams", "erd.svg", image_writer("erd", ".svg"), ("svg",)),
-    Writer("erd-png", "diagrams", "erd.png", image_writer("erd", ".png"), ("png",)),
+    Writer("erd-png", "diagrams", "erd.png", image_writer("erd", ".png"), ("png",), _png_head_start),
     Writer("mermaid", "diagrams", "system.mmd, c4-container.mmd and erd.mmd", write_mermaid),
     Writer("plantuml", "diagrams", "system.puml (C4-PlantUML)", write_plantuml),
     Writer("dot", "diagrams", "system.dot (Graphviz)", write_dot),
