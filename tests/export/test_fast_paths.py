@@ -107,3 +107,18 @@ def test_svg_fast_check_agrees_with_the_element_walk(svg: bytes) -> None:
     parser.StartElementHandler = start
     parser.Parse(svg, True)
     assert document._svg_is_plain(svg) == (None if found["unsafe"] else found["root"])
+
+
+def test_remembered_sandbox_verdicts_still_refuse_internals(ecommerce) -> None:  # type: ignore[no-untyped-def]
+    from jinja2.exceptions import SecurityError, UndefinedError
+
+    from studio.export.document import environment
+    from studio.export.pack import ExportContext
+
+    env = environment(ExportContext(document=ecommerce), html=False)
+    assert env.from_string("{{ doc.overview.title }}{{ doc.overview.title }}").render(doc=ecommerce)
+    for source in ("{{ doc.__class__ }}", "{{ doc._private }}", "{{ f.__globals__ }}", "{{ f.__code__ }}"):
+        with pytest.raises((SecurityError, UndefinedError)):
+            env.from_string(source).render(doc=ecommerce, f=test_compact_tables_keep_every_cell_in_order)
+    with pytest.raises(SecurityError):
+        env.from_string("{{ ''.__class__.mro() }}").render()
