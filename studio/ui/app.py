@@ -47,6 +47,7 @@ def run_app(file: str | None, quit_after_ms: int | None = None) -> int:
     prepare_application(app)
     startup.begin(app)  # views may leave costly content until the window has been drawn
     window = MainWindow()
+    startup.watch(window)
     # Shown first, so that views fitting the design to their size (the canvas) see real sizes.
     window.show()
     window.open_initial(Path(file) if file else None)

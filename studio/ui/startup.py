@@ -4,9 +4,10 @@ The window should appear as soon as the process starts. Some views fill themselv
 costly content the first paint does not need: the DDL preview and its lint (sqlglot), the
 component graph (networkx). They hand that work to :func:`after_first_paint`.
 
-Only ``run_app`` opens the start-up phase (:func:`begin`, closed by :func:`end` when its
-event loop is over). While it is open, deferred work runs in the event-loop turn after the
-first paint of a top-level window, in the order it was asked for, each job once. Outside
+Only ``run_app`` opens the start-up phase (:func:`begin`, then :func:`watch` for its main
+window; :func:`end` when its event loop is over). While it is open, deferred work runs in
+the event-loop turn after the window's first paint, in the order it was asked for, each job
+once. Outside
 it (tests, designs opened later, windows built by scripts) the work runs at once, so every
 caller behaves exactly as it would without deferral.
 """
@@ -25,24 +26,22 @@ Job = Callable[[], object]
 
 
 class _StartupGate(QObject):
-    """Holds the deferred jobs and watches the application for the first window paint."""
+    """Holds the deferred jobs and watches the main window for its first paint."""
 
     def __init__(self, app: QCoreApplication) -> None:
         super().__init__(app)
         self.setObjectName("studio-startup-gate")
         self.jobs: list[Job] = []
-        self.painted = False
-        app.installEventFilter(self)
+        self.window: QWidget | None = None
+
+    def watch(self, window: QWidget) -> None:
+        self.window = window
+        window.installEventFilter(self)  # the window's own events only: cheap
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if (
-            not self.painted
-            and event.type() == QEvent.Type.Paint
-            and isinstance(watched, QWidget)
-            and watched.isWindow()
-        ):
-            self.painted = True
-            QCoreApplication.instance().removeEventFilter(self)  # type: ignore[union-attr]
+        if watched is self.window and event.type() == QEvent.Type.Paint:
+            self.window.removeEventFilter(self)
+            self.window = None
             # The paint in progress finishes first; the jobs run in the next event-loop turn.
             QTimer.singleShot(0, self.run)
         return False
@@ -70,6 +69,12 @@ def begin(app: QCoreApplication) -> None:
         _gate = _StartupGate(app)
 
 
+def watch(window: QWidget) -> None:
+    """Run the deferred work after ``window`` has been painted for the first time."""
+    if _gate is not None:
+        _gate.watch(window)
+
+
 def starting() -> bool:
     """True while deferred work is waiting for the first window paint."""
     return _gate is not None
@@ -92,7 +97,7 @@ def end() -> None:
     gate, _gate = _gate, None
     if gate is not None:
         gate.jobs.clear()
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.removeEventFilter(gate)
+        if gate.window is not None:
+            gate.window.removeEventFilter(gate)
+            gate.window = None
         gate.deleteLater()
