@@ -164,12 +164,14 @@ def produce(
                     writer.prefetch(context)
                 except Exception:  # noqa: S112  # only a head start: the writer itself reports
                     continue
-        for done, writer in enumerate(chosen):
+        # Writers with a head start run last, giving their background work the most time.
+        order = [w for w in chosen if w.prefetch is None] + [w for w in chosen if w.prefetch is not None]
+        produced: dict[str, Files] = {}
+        for done, writer in enumerate(order):
             if progress is not None and progress(done, len(chosen), writer.kind) is False:
                 raise ExportCancelled()
             try:
-                for name, data in writer.produce(context):
-                    files[safe_member(name)] = data
+                produced[writer.kind] = writer.produce(context)
             except ExportCancelled:
                 raise
             except Exception as exc:  # one broken writer must not lose the rest of the pack
@@ -179,6 +181,10 @@ def produce(
             raise ExportCancelled()
     finally:
         context.close()
+    for writer in chosen:  # files and failures in the table's order
+        for name, data in produced.get(writer.kind, []):
+            files[safe_member(name)] = data
+    failures.sort(key=lambda f: [w.kind for w in chosen].index(f.kind))
     return list(files.items()), failures
 
 
