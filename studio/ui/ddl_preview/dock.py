@@ -262,7 +262,8 @@ class DdlPreviewDock(QDockWidget):
             self._renderer.invalidate(None)
         self.table_id = ""
         self.refresh()
-        self.problems.relint()
+        self.problems_label.setText("Problems")
+        self.problems.relint_soon()
 
     def _dialect_changed(self, name: str) -> None:
         if self._renderer is not None:  # otherwise made with the dialect chosen by then

@@ -61,6 +61,17 @@ class ProblemsList(QTreeWidget):
     def schedule(self) -> None:
         self._timer.start()
 
+    def relint_soon(self) -> None:
+        """Another design was opened: its findings replace the old ones after the debounce.
+
+        The old list goes at once (its elements are gone); linting a large design and
+        rendering its DDL for the notes takes a few tenths of a second, which the new
+        design's first paint should not wait for.
+        """
+        self.findings, self.notes = [], []
+        self.clear()
+        self.schedule()
+
     def relint(self) -> None:
         """Lint now (the debounce timer calls this; tests may too)."""
         self._timer.stop()
