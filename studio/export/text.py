@@ -19,9 +19,13 @@ def one_line(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
+#: Unicode's control characters (category Cc: C0, DEL and C1) except tab and newline.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
 def strip_controls(text: str) -> str:
     """Drop control characters other than newline and tab: no format accepts them."""
-    return "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
+    return _CONTROLS.sub("", text)
 
 
 def slug(text: str, fallback: str = "design") -> str:

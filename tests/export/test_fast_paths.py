@@ -122,3 +122,13 @@ def test_remembered_sandbox_verdicts_still_refuse_internals(ecommerce) -> None: 
             env.from_string(source).render(doc=ecommerce, f=test_compact_tables_keep_every_cell_in_order)
     with pytest.raises(SecurityError):
         env.from_string("{{ ''.__class__.mro() }}").render()
+
+
+def test_strip_controls_drops_exactly_the_control_characters_but_tab_and_newline() -> None:
+    import unicodedata
+
+    from studio.export.text import strip_controls
+
+    text = "".join(chr(c) for c in range(0x300)) + "한국어 \u200d\u2028\ufeff\U0001f600"
+    kept = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
+    assert strip_controls(text) == kept
