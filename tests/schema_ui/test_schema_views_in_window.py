@@ -53,3 +53,14 @@ def test_outline_section_and_problem_activation(qtbot, window: MainWindow) -> No
         # The canvas inspector still hears the scene while the window is destroyed; a
         # selection left behind would reach it from a half-deleted scene (canvas teardown).
         canvas.scene.clearSelection()
+
+
+def test_preview_shows_the_table_the_schema_dock_selects_on_open(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    schema, preview = window.schema_dock, window.ddl_preview_dock  # type: ignore[attr-defined]
+    from studio.io.gallery import load_template
+
+    window.load_document(load_template("migration"), None)
+    chosen = schema.editor.table_id
+    assert chosen  # the schema dock selects the first table of the new design
+    name = window.session.design.get(("schema", "tables", chosen, "name"))
+    qtbot.waitUntil(lambda: f'CREATE TABLE "{name}"' in preview.text.toPlainText(), timeout=2000)

@@ -260,7 +260,10 @@ class DdlPreviewDock(QDockWidget):
     def _on_replaced(self) -> None:
         if self._renderer is not None:
             self._renderer.invalidate(None)
-        self.table_id = ""
+        # The schema dock may already have chosen a table of the new design (views hear
+        # ``replaced`` in turn); keep it rather than showing "select a table".
+        if not self._table_name():
+            self.table_id = ""
         self.refresh()
         self.problems_label.setText("Problems")
         self.problems.relint_soon()
