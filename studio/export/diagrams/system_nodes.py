@@ -119,6 +119,22 @@ def _fit_name(name: str, width: float) -> tuple[int, str]:
     return NAME_MIN_PX, metrics(NAME_MIN_PX, True).elidedText(name, Qt.TextElideMode.ElideRight, width)
 
 
+#: On-screen pixel size below which a name is not worth drawing, and the size aimed at.
+_OVERVIEW_MIN_SCREEN_PX, _OVERVIEW_SCREEN_PX = 7.0, 10.0
+
+
+def _paint_overview_name(painter: QPainter, look: ComponentLook, rect: QRectF, theme: Theme, lod: float) -> None:
+    """The name centred in the shape, sized for the screen rather than the scene."""
+    width = rect.width() - 20
+    name = look.name or "(unnamed)"
+    largest, smallest = round(_OVERVIEW_SCREEN_PX / lod), round(_OVERVIEW_MIN_SCREEN_PX / lod)
+    px = next((p for p in range(largest, smallest - 1, -1) if metrics(p, True).horizontalAdvance(name) <= width), smallest)
+    text = metrics(px, True).elidedText(name, Qt.TextElideMode.ElideRight, width)
+    painter.setFont(font(px, True))
+    painter.setPen(QColor(theme.text if look.name else theme.subtext))
+    painter.drawText(rect.adjusted(10, 0, -10, 0), Qt.AlignmentFlag.AlignCenter, text)
+
+
 def paint_component(
     painter: QPainter,
     look: ComponentLook,
@@ -172,7 +188,8 @@ def paint_component(
         painter.setBrush(QColor(color))
         for k in range(3):
             painter.drawEllipse(QPointF(rect.left() + 10 + 7 * k, rect.top() + 5.5), 2.0, 2.0)
-    if lod < 0.45:
+    if lod < 0.45:  # zoomed out: the name alone, large enough to read at this scale
+        _paint_overview_name(painter, look, rect, theme, lod)
         return
 
     top_pad = 7.0 if look.kind in (ComponentKind.DATABASE, ComponentKind.CLIENT) else 0.0
