@@ -129,10 +129,8 @@ def render_pdf(context: ExportContext) -> bytes:
 
     from studio.export.diagrams.fonts import FALLBACK_FAMILIES, register_fonts
     from studio.export.diagrams.system_render import ensure_gui
-    from studio.export.qt_refcount import protect_none
     from studio.export.writers import rendered, svg_size
 
-    protect_none()
     ensure_gui()
     register_fonts()
     document = QTextDocument()

@@ -43,12 +43,10 @@ def write_pdf(context: ExportContext) -> Files:
 # -- diagrams as images ---------------------------------------------------------------------
 def prepare_qt() -> None:
     """What painting needs before the first diagram: a QGuiApplication (created on the calling
-    thread, which must be the main one), the None guard and the studio's fonts."""
+    thread, which must be the main one) and the studio's fonts."""
     from studio.export.diagrams.fonts import register_fonts
     from studio.export.diagrams.system_render import ensure_gui
-    from studio.export.qt_refcount import protect_none
 
-    protect_none()
     ensure_gui()
     register_fonts()
 

@@ -13,7 +13,6 @@ from studio.export.diagrams.erd_paint import paint_erd
 from studio.export.diagrams.png import save_png
 from studio.export.diagrams.system_render import FORMATS, MAX_PIXELS, RenderError
 from studio.export.diagrams.system_style import LIGHT, Theme
-from studio.export.qt_refcount import protect_none
 from studio.model import DesignDocument
 
 
@@ -30,7 +29,6 @@ def render_erd(
 
     Needs a QGuiApplication (``studio.export.diagrams.ensure_gui``).
     """
-    protect_none()  # PySide6 6.12 on Python 3.11: each void call drains None's refcount
     out = Path(out)
     suffix = out.suffix.lower()
     if suffix not in FORMATS:

@@ -26,7 +26,6 @@ from studio.export.diagrams.system_edges import (
 from studio.export.diagrams.system_groups import GroupLook, paint_group
 from studio.export.diagrams.system_nodes import ComponentLook, paint_component
 from studio.export.diagrams.system_style import LIGHT, NODE_HEIGHT, NODE_WIDTH, Theme
-from studio.export.qt_refcount import protect_none
 from studio.model import DesignDocument
 
 MARGIN = 32.0
@@ -125,7 +124,6 @@ def render_system(
     The format comes from the suffix. Needs a QGuiApplication (see ``ensure_gui``).
     ``drawing``, if given, is this document's already placed drawing (``ids`` is then unused).
     """
-    protect_none()  # PySide6 6.12 on Python 3.11: each void painter call drains None's refcount
     suffix = out.suffix.lower()
     if suffix not in FORMATS:
         raise RenderError(f"{out}: unknown image format {suffix or '(none)'!r}; use .svg, .png or .pdf")

@@ -25,12 +25,10 @@ from studio.export.diagrams import (
 )
 from studio.export.diagrams.system_edges import LABEL_LOD, edge_shape, label_box, label_text, place_label
 from studio.export.diagrams.system_style import PROTOCOL_COLORS
-from studio.export.qt_refcount import protect_none
 
 if TYPE_CHECKING:
     from studio.ui.canvas.scene import CanvasScene
 
-protect_none()  # PySide6 6.12 on Python 3.11 leaks None refs per virtual/void call
 
 NODE_RECT = QRectF(0, 0, NODE_WIDTH, NODE_HEIGHT)
 _POSITION_CHANGE = QGraphicsItem.GraphicsItemChange.ItemPositionChange

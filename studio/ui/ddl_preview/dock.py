@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio.export.qt_refcount import protect_none
 from studio.model import Operation, Path, PathError
 from studio.sql.dialects import DIALECTS
 from studio.sql.notes import ConversionNote, comment_block
@@ -51,7 +50,6 @@ class DdlPreviewDock(QDockWidget):
         self, session: DocumentSession, dialect: DialectChoice, parent: QWidget | None = None
     ) -> None:
         super().__init__("DDL preview", parent)
-        protect_none()  # PySide6 6.12 on Python 3.11: each void call drains None's refcount
         self.setObjectName("DdlPreviewDock")
         self.session = session
         self.dialect = dialect

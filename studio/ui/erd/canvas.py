@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QWidget
 from studio.export.diagrams.erd_layout import ErdLayout, ErdOptions, layout_erd
 from studio.export.diagrams.erd_paint import paint_erd
 from studio.export.diagrams.system_style import DARK, LIGHT, Theme
-from studio.export.qt_refcount import protect_none
 from studio.model import Operation
 from studio.ui.session import DocumentSession
 
@@ -30,7 +29,6 @@ class ErdCanvas(QWidget):
 
     def __init__(self, session: DocumentSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        protect_none()  # PySide6 6.12 on Python 3.11: each void call drains None's refcount
         self.session = session
         self.options = ErdOptions()
         self.layout_: ErdLayout | None = None

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDockWidget, QSplitter, QWidget
 
-from studio.export.qt_refcount import protect_none
 from studio.model import Operation, Path
 from studio.ui.schema.dialect_choice import DialectChoice
 from studio.ui.schema.table_editor import TableEditor
@@ -21,7 +20,6 @@ class SchemaDock(QDockWidget):
         self, session: DocumentSession, dialect: DialectChoice, parent: QWidget | None = None
     ) -> None:
         super().__init__("Schema", parent)
-        protect_none()  # PySide6 6.12 on Python 3.11: each void call drains None's refcount
         self.setObjectName("SchemaDock")
         self.session = session
         self.dialect = dialect
