@@ -42,6 +42,16 @@ from studio.ui import main_window, startup
 _show = main_window.MainWindow.showEvent
 
 def _rss_mb():
+    # VmHWM is this process image's own peak. ru_maxrss is not: Linux carries the parent's
+    # peak across fork/vfork + exec, so a benchmark runner that has just exported a large
+    # pack would be counted as the studio's memory.
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 def _report(window):
