@@ -12,6 +12,8 @@ with a note. :class:`DdlRenderer` caches each table's statements for the live pr
 
 from __future__ import annotations
 
+import heapq
+
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -53,24 +55,48 @@ def schema_context(schema: Schema, d: Dialect) -> tuple[SchemaContext, list[Tabl
 
 
 def _dependency_order(tables: list[Table], ctx: SchemaContext) -> list[Table]:
-    """Referenced tables first; an FK whose target cannot come first is dropped with a note."""
-    done: set[str] = set()
+    """Referenced tables first; an FK whose target cannot come first is dropped with a note.
+
+    Kahn's algorithm in document order: of the tables whose targets are all created, the
+    earliest in the schema comes next; when none is ready (a cycle), the earliest pending
+    table comes next and its foreign keys to tables not yet created are dropped.
+    """
+    index = {t.name: i for i, t in enumerate(tables)}
+    waiting_on: dict[str, set[str]] = {}
+    dependents: dict[str, list[str]] = {}
+    for table in tables:
+        targets = {
+            fk.ref_table
+            for fk in table.foreign_keys
+            if fk.id not in ctx.dropped_fks and fk.ref_table != table.name and fk.ref_table in ctx.tables
+        }
+        waiting_on[table.name] = targets
+        for target in targets:
+            dependents.setdefault(target, []).append(table.name)
+    ready = [i for i, t in enumerate(tables) if not waiting_on[t.name]]
+    heapq.heapify(ready)
+    pending = set(range(len(tables)))
     order: list[Table] = []
-    pending = list(tables)
     while pending:
-        progress = False
-        for table in list(pending):
-            targets = {fk.ref_table for fk in table.foreign_keys if fk.id not in ctx.dropped_fks}
-            if all(t in done or t == table.name or t not in ctx.tables for t in targets):
-                order.append(table)
-                done.add(table.name)
-                pending.remove(table)
-                progress = True
-        if not progress:  # a cycle: break it at the first pending table
-            table = pending[0]
+        if ready:
+            i = heapq.heappop(ready)
+            if i not in pending:
+                continue
+        else:  # a cycle: break it at the earliest pending table
+            i = min(pending)
+            table = tables[i]
             for fk in table.foreign_keys:
-                if fk.ref_table not in done and fk.ref_table != table.name and fk.ref_table in ctx.tables:
+                if fk.ref_table in waiting_on[table.name]:
                     ctx.dropped_fks[fk.id] = f"references {fk.ref_table}, which is created later (a cycle)"
+            waiting_on[table.name] = set()
+        table = tables[i]
+        pending.discard(i)
+        order.append(table)
+        for name in dependents.get(table.name, ()):
+            left = waiting_on[name]
+            left.discard(table.name)
+            if not left and index[name] in pending:
+                heapq.heappush(ready, index[name])
     return order
 
 
