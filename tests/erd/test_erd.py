@@ -12,7 +12,7 @@ from studio.cli import main
 from studio.export.diagrams import ensure_gui
 from studio.export.diagrams.erd_layout import ErdOptions, layout_erd
 from studio.export.diagrams.erd_render import render_erd
-from studio.export.diagrams.system_render import RenderError
+from studio.export.diagrams.image_file import RenderError
 from studio.io.design_file import save_design
 from studio.model import Column, DesignDocument, ForeignKey, Schema, Table
 

@@ -4,10 +4,11 @@ QtGui and QtSvg only, never QtWidgets: a QPainter drawing function per element, 
 canvas items on screen and by :func:`render_system` onto SVG, PNG and PDF devices.
 """
 
+from studio.export.diagrams.image_file import RenderError
 from studio.export.diagrams.system_edges import ConnectionLook, edge_points, paint_connection, parallel_offset
 from studio.export.diagrams.system_groups import GroupLook, paint_group
 from studio.export.diagrams.system_nodes import ComponentLook, icon_renderer, paint_component, shape_path
-from studio.export.diagrams.system_render import RenderError, ensure_gui, render_system
+from studio.export.diagrams.system_render import ensure_gui, render_system
 from studio.export.diagrams.system_style import DARK, KIND_COLORS, LIGHT, NODE_HEIGHT, NODE_WIDTH, Theme
 
 __all__ = [

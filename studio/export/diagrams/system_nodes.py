@@ -123,12 +123,16 @@ def _fit_name(name: str, width: float) -> tuple[int, str]:
 _OVERVIEW_MIN_SCREEN_PX, _OVERVIEW_SCREEN_PX = 7.0, 10.0
 
 
-def _paint_overview_name(painter: QPainter, look: ComponentLook, rect: QRectF, theme: Theme, lod: float) -> None:
+def _paint_overview_name(
+    painter: QPainter, look: ComponentLook, rect: QRectF, theme: Theme, lod: float
+) -> None:
     """The name centred in the shape, sized for the screen rather than the scene."""
     width = rect.width() - 20
     name = look.name or "(unnamed)"
     largest, smallest = round(_OVERVIEW_SCREEN_PX / lod), round(_OVERVIEW_MIN_SCREEN_PX / lod)
-    px = next((p for p in range(largest, smallest - 1, -1) if metrics(p, True).horizontalAdvance(name) <= width), smallest)
+    sizes = range(largest, smallest - 1, -1)
+    fitting = (p for p in sizes if metrics(p, True).horizontalAdvance(name) <= width)
+    px = next(fitting, smallest)
     text = metrics(px, True).elidedText(name, Qt.TextElideMode.ElideRight, width)
     painter.setFont(font(px, True))
     painter.setPen(QColor(theme.text if look.name else theme.subtext))

@@ -10,11 +10,10 @@ from collections import defaultdict
 from collections.abc import Collection
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSize, QSizeF
-from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
-from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtCore import QMarginsF, QRectF, QSize
+from PySide6.QtGui import QColor, QPainter
 
-from studio.export.diagrams.png import save_png
+from studio.export.diagrams.image_file import check_request, paint_to_file
 from studio.export.diagrams.system_edges import (
     ConnectionLook,
     edge_points,
@@ -29,12 +28,6 @@ from studio.export.diagrams.system_style import LIGHT, NODE_HEIGHT, NODE_WIDTH, 
 from studio.model import DesignDocument
 
 MARGIN = 32.0
-FORMATS = (".svg", ".png", ".pdf")
-MAX_PIXELS = 400_000_000
-
-
-class RenderError(ValueError):
-    """A drawing that cannot be written as asked (unknown format, too large)."""
 
 
 CELL = 400.0
@@ -124,58 +117,20 @@ def render_system(
     The format comes from the suffix. Needs a QGuiApplication (see ``ensure_gui``).
     ``drawing``, if given, is this document's already placed drawing (``ids`` is then unused).
     """
-    suffix = out.suffix.lower()
-    if suffix not in FORMATS:
-        raise RenderError(f"{out}: unknown image format {suffix or '(none)'!r}; use .svg, .png or .pdf")
-    if not 1 <= scale <= 4:
-        raise RenderError(f"scale {scale:g} is out of range 1-4")
+    check_request(out, scale)
     if drawing is None:
         drawing = SystemDrawing(document, ids)
-    bounds = drawing.bounds()
-    size = QSize(round(bounds.width() * scale), round(bounds.height() * scale))
-    background = QColor(0, 0, 0, 0) if transparent else QColor("#FFFFFF")
-    painter = QPainter()
-    if suffix == ".svg":
-        device = QSvgGenerator()
-        device.setFileName(str(out))
-        device.setSize(size)
-        device.setViewBox(QRectF(0, 0, size.width(), size.height()))
-        device.setTitle(document.overview.title or "System diagram")
-        device.setDescription("System diagram exported by Backend Architect Studio")
-        painter.begin(device)
-    elif suffix == ".png":
-        if size.width() * size.height() > MAX_PIXELS:
-            raise RenderError(f"{out}: {size.width()}x{size.height()} pixels is too large; lower --scale")
-        device = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
-        device.fill(background)
-        painter.begin(device)
-    else:
-        device = QPdfWriter(str(out))
-        device.setResolution(72)
-        device.setPageLayout(
-            QPageLayout(
-                QPageSize(QSizeF(bounds.width(), bounds.height()), QPageSize.Unit.Point),
-                QPageLayout.Orientation.Portrait,
-                QMarginsF(),
-            )
-        )
-        device.setTitle(document.overview.title or "System diagram")
-        device.setCreator("Backend Architect Studio")
-        painter.begin(device)
-        scale = 1.0
-    if not painter.isActive():
-        raise RenderError(f"{out}: cannot write the file")
-    try:
-        if suffix != ".png" and not transparent:
-            painter.fillRect(QRectF(0, 0, bounds.width() * scale, bounds.height() * scale), background)
-        painter.scale(scale, scale)
-        painter.translate(-bounds.topLeft() + QPointF(0, 0))
-        drawing.paint(painter, theme)
-    finally:
-        painter.end()
-    if suffix == ".png" and not save_png(device, out, alpha=transparent):
-        raise RenderError(f"{out}: cannot write the file")
-    return size
+    placed = drawing
+    return paint_to_file(
+        out,
+        placed.bounds(),
+        lambda painter: placed.paint(painter, theme),
+        scale=scale,
+        transparent=transparent,
+        background=QColor("#FFFFFF"),
+        title=document.overview.title or "System diagram",
+        description="System diagram exported by Backend Architect Studio",
+    )
 
 
 def ensure_gui() -> object:

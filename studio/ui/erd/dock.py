@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio.export.diagrams.system_render import RenderError
+from studio.export.diagrams.image_file import RenderError
 from studio.ui.erd.canvas import ErdCanvas
 from studio.ui.schema.fields import plain_tooltip
 from studio.ui.session import DocumentSession
