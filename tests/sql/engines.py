@@ -54,96 +54,54 @@ def _run(cursor: Any, statements: list[str], label: str) -> None:
             raise EngineError(f"{label} rejected:\n{statement}\n-> {exc}") from exc
 
 
-class Postgres:
-    dialect = "postgres"
+class _ServerCatalog:
+    """An engine reached through a DB-API cursor, read back through information_schema."""
 
-    def __init__(self, connection: Any) -> None:
+    dialect: str
+    label: str
+    #: The schema (PostgreSQL) or database (MariaDB) the test's tables live in.
+    namespace: str
+    #: Index names of one table; parameters: namespace, table.
+    INDEX_SQL: str
+
+    def __init__(self, connection: Any, namespace: str) -> None:
         self.conn = connection
+        self.namespace = namespace
         self.cur = connection.cursor()
 
     def run(self, statements: list[str]) -> None:
-        _run(self.cur, statements, "PostgreSQL")
+        _run(self.cur, statements, self.label)
 
     def _query(self, sql: str, *args: object) -> list[tuple[Any, ...]]:
         self.cur.execute(sql, args)
         return list(self.cur.fetchall())
 
     def tables(self) -> set[str]:
-        return {
-            r[0]
-            for r in self._query(
-                "SELECT table_name FROM information_schema.tables WHERE table_schema = %s", self.schema
-            )
-        }
+        sql = "SELECT table_name FROM information_schema.tables WHERE table_schema = %s"
+        return {r[0] for r in self._query(sql, self.namespace)}
 
     def columns(self, table: str) -> list[str]:
-        return [
-            r[0]
-            for r in self._query(
-                "SELECT column_name FROM information_schema.columns "
-                "WHERE table_schema = %s AND table_name = %s ORDER BY ordinal_position",
-                self.schema,
-                table,
-            )
-        ]
+        sql = (
+            "SELECT column_name FROM information_schema.columns "
+            "WHERE table_schema = %s AND table_name = %s ORDER BY ordinal_position"
+        )
+        return [r[0] for r in self._query(sql, self.namespace, table)]
 
     def indexes(self, table: str) -> set[str]:
-        return {
-            r[0]
-            for r in self._query(
-                "SELECT indexname FROM pg_indexes WHERE schemaname = %s AND tablename = %s",
-                self.schema,
-                table,
-            )
-        }
-
-    schema = "public"
+        return {r[0] for r in self._query(self.INDEX_SQL, self.namespace, table)}
 
 
-class MariaDB:
-    dialect = "mysql"
+class Postgres(_ServerCatalog):
+    dialect, label = "postgres", "PostgreSQL"
+    INDEX_SQL = "SELECT indexname FROM pg_indexes WHERE schemaname = %s AND tablename = %s"
 
-    def __init__(self, connection: Any, database: str) -> None:
-        self.conn = connection
-        self.database = database
-        self.cur = connection.cursor()
 
-    def run(self, statements: list[str]) -> None:
-        _run(self.cur, statements, "MariaDB")
-
-    def _query(self, sql: str, *args: object) -> list[tuple[Any, ...]]:
-        self.cur.execute(sql, args)
-        return list(self.cur.fetchall())
-
-    def tables(self) -> set[str]:
-        return {
-            r[0]
-            for r in self._query(
-                "SELECT table_name FROM information_schema.tables WHERE table_schema = %s", self.database
-            )
-        }
-
-    def columns(self, table: str) -> list[str]:
-        return [
-            r[0]
-            for r in self._query(
-                "SELECT column_name FROM information_schema.columns "
-                "WHERE table_schema = %s AND table_name = %s ORDER BY ordinal_position",
-                self.database,
-                table,
-            )
-        ]
-
-    def indexes(self, table: str) -> set[str]:
-        return {
-            r[0]
-            for r in self._query(
-                "SELECT DISTINCT index_name FROM information_schema.statistics "
-                "WHERE table_schema = %s AND table_name = %s",
-                self.database,
-                table,
-            )
-        }
+class MariaDB(_ServerCatalog):
+    dialect, label = "mysql", "MariaDB"
+    INDEX_SQL = (
+        "SELECT DISTINCT index_name FROM information_schema.statistics "
+        "WHERE table_schema = %s AND table_name = %s"
+    )
 
 
 class SQLite:
@@ -210,11 +168,10 @@ def postgres_engine(address: dict[str, str]) -> Iterator[Postgres]:
     conn = psycopg2.connect(**address, connect_timeout=5)
     try:
         conn.autocommit = False
-        engine = Postgres(conn)
         # A schema of its own, so other sessions' tables never show in the catalog checks.
-        engine.schema = f"studio_t{uuid.uuid4().hex[:12]}"
-        engine.cur.execute(f'CREATE SCHEMA "{engine.schema}"')
-        engine.cur.execute(f'SET LOCAL search_path TO "{engine.schema}"')
+        engine = Postgres(conn, f"studio_t{uuid.uuid4().hex[:12]}")
+        engine.cur.execute(f'CREATE SCHEMA "{engine.namespace}"')
+        engine.cur.execute(f'SET LOCAL search_path TO "{engine.namespace}"')
         yield engine
     finally:
         conn.rollback()
