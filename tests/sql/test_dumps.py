@@ -30,6 +30,33 @@ def _tool(name: str) -> str:
     return path  # type: ignore[return-value]
 
 
+def _pg_dump(pg_database: dict[str, str]) -> str:
+    """``pg_dump --schema-only`` of the test database, as the tool prints it."""
+    address = ["-h", pg_database["host"], "-p", pg_database["port"], "-U", pg_database["user"]]
+    return subprocess.run(
+        [_tool("pg_dump"), "--schema-only", *address, pg_database["dbname"]],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PGPASSWORD": pg_database["password"]},
+        check=True,
+        timeout=60,
+    ).stdout
+
+
+def _mysqldump(mariadb: Engine, *options: str) -> str:
+    """``mysqldump --no-data`` of the test database, as the tool prints it."""
+    address = server_address("mariadb")
+    assert address is not None
+    login = ["-h", address["host"], "-P", address["port"], "-u", address["user"], f"-p{address['password']}"]
+    return subprocess.run(
+        [_tool("mysqldump"), "--no-data", *options, *login, mariadb.namespace],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    ).stdout
+
+
 def _shape(schema: Schema) -> dict[str, object]:
     """What every engine keeps: tables, ordered columns, nullability, keys, FKs, index columns."""
     return {
@@ -93,25 +120,7 @@ def test_pg_dump_schema_only(pg_database: dict[str, str], source: str, ecommerce
         for statement in schema_ddl(schema, "postgres").statements:
             cur.execute(statement)
     conn.close()
-    env = {**os.environ, "PGPASSWORD": pg_database["password"]}
-    dump = subprocess.run(
-        [
-            _tool("pg_dump"),
-            "--schema-only",
-            "-h",
-            pg_database["host"],
-            "-p",
-            pg_database["port"],
-            "-U",
-            pg_database["user"],
-            pg_database["dbname"],
-        ],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=True,
-        timeout=60,
-    ).stdout
+    dump = _pg_dump(pg_database)
     assert "CREATE TABLE public." in dump
     result = import_sql(dump, "postgres")
     _check(result, schema, "postgres")
@@ -124,26 +133,7 @@ def test_mysqldump_no_data(mariadb: Engine, source: str, ecommerce: DesignDocume
     assert isinstance(mariadb, MariaDB)
     schema = _source(source, ecommerce)
     mariadb.run(schema_ddl(schema, "mysql").statements)
-    address = server_address("mariadb")
-    assert address is not None
-    dump = subprocess.run(
-        [
-            _tool("mysqldump"),
-            "--no-data",
-            "-h",
-            address["host"],
-            "-P",
-            address["port"],
-            "-u",
-            address["user"],
-            f"-p{address['password']}",
-            mariadb.namespace,
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=60,
-    ).stdout
+    dump = _mysqldump(mariadb)
     assert "CREATE TABLE `" in dump
     _check(import_sql(dump, "mysql"), schema, "mysql")
 
@@ -192,25 +182,7 @@ def test_pg_dump_of_hand_written_ddl(pg_database: dict[str, str]) -> None:
             CREATE INDEX people_sad ON people (id) WHERE feeling = 'sad';
         """)
     conn.close()
-    env = {**os.environ, "PGPASSWORD": pg_database["password"]}
-    dump = subprocess.run(
-        [
-            _tool("pg_dump"),
-            "--schema-only",
-            "-h",
-            pg_database["host"],
-            "-p",
-            pg_database["port"],
-            "-U",
-            pg_database["user"],
-            pg_database["dbname"],
-        ],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=True,
-        timeout=60,
-    ).stdout
+    dump = _pg_dump(pg_database)
     result = import_sql(dump, "postgres")
     assert [w for w in result.warnings if "could not" in w.message] == []
     people = result.tables[0]
@@ -237,27 +209,7 @@ def test_mysqldump_with_a_trigger(mariadb: Engine, ecommerce: DesignDocument) ->
             "BEGIN SET NEW.created_at = NOW(); SET NEW.status = LOWER(NEW.status); END"
         ]
     )
-    address = server_address("mariadb")
-    assert address is not None
-    dump = subprocess.run(
-        [
-            _tool("mysqldump"),
-            "--no-data",
-            "--triggers",
-            "-h",
-            address["host"],
-            "-P",
-            address["port"],
-            "-u",
-            address["user"],
-            f"-p{address['password']}",
-            mariadb.namespace,
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=60,
-    ).stdout
+    dump = _mysqldump(mariadb, "--triggers")
     assert "DELIMITER ;;" in dump
     result = import_sql(dump, "mysql")
     _check(result, ecommerce.schema, "mysql")
