@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from studio.ui import import_sql as dialog_module
 from studio.ui.import_sql import ImportSqlDialog, ImportWarningsWindow, import_sql_file
 from studio.ui.main_window import MainWindow
-from studio.ui.recent import RecentFiles
 
 SQL = """\
 CREATE EXTENSION IF NOT EXISTS pgcrypto;
@@ -28,21 +26,6 @@ CREATE TABLE "users" ("id" BIGINT PRIMARY KEY, "nickname" TEXT);
 CREATE TABLE broken (id INT REFERENCES);
 """
 
-
-@pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "config"))
-    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path / "config"))
-    recent = RecentFiles(QSettings(str(tmp_path / "recent.ini"), QSettings.Format.IniFormat))
-    win = MainWindow(recent=recent)
-    qtbot.addWidget(win, before_close_func=lambda w: w.session.undo_stack.setClean())
-    win.open_initial(None)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.session.close()
 
 
 @pytest.fixture

@@ -2,30 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
-from PySide6.QtCore import QSettings
-
 from studio.ui.main_window import MainWindow
-from studio.ui.recent import RecentFiles
-
-
-@pytest.fixture
-def window(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "config"))
-    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path / "config"))
-    recent = RecentFiles(QSettings(str(tmp_path / "recent.ini"), QSettings.Format.IniFormat))
-    win = MainWindow(recent=recent)
-    qtbot.addWidget(win, before_close_func=lambda w: w.session.undo_stack.setClean())
-    win.open_initial(None)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.session.close()
 
 
 def test_erd_click_drives_the_schema_dock_and_preview(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]

@@ -2,34 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDockWidget
-from pytestqt.qtbot import QtBot
 
 from studio.ui.main_window import MainWindow
 from studio.ui.outline import SECTIONS as OUTLINE
-from studio.ui.recent import RecentFiles
 from studio.ui.sections.dock import OUTLINE_NAMES
-
-
-@pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "config"))
-    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path / "config"))
-    win = MainWindow(recent=RecentFiles(QSettings(str(tmp_path / "recent.ini"), QSettings.Format.IniFormat)))
-    qtbot.addWidget(win)
-    win.open_initial(None)
-    win.show()
-    yield win
-    win.session.undo_stack.setClean()
-    win.close()
-    win.session.close()
 
 
 def test_outline_sections_open_their_editors(window: MainWindow) -> None:
