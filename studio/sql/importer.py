@@ -21,6 +21,7 @@ from sqlglot import exp
 from sqlglot.errors import ParseError, TokenError
 
 from studio.model import DesignDocument, EnumType, Schema, Table
+from studio.model.names import unique_name
 from studio.sql.dialects import dialect as get_dialect
 from studio.sql.statements import Statement, split_statements
 from studio.sql.tables import TableReader, model_id, serial_type
@@ -377,7 +378,4 @@ def merge_into(document: DesignDocument, result: ImportResult) -> DesignDocument
 
 
 def _fresh(base: str, taken: set[str]) -> str:
-    n = 2
-    while f"{base}-{n}" in taken:
-        n += 1
-    return f"{base}-{n}"
+    return unique_name(base, taken, "-", keep_base=False)

@@ -22,6 +22,7 @@ from studio.model import (
     Operation,
     Protocol,
     SetField,
+    names,
     new_id,
 )
 
@@ -29,13 +30,8 @@ Point = tuple[float, float]
 
 
 def unique_name(design: Design, base: str) -> str:
-    taken = {c.name for c in design.document.components}
-    if base not in taken:
-        return base
-    n = 2
-    while f"{base} {n}" in taken:
-        n += 1
-    return f"{base} {n}"
+    """A component name not yet used in the design."""
+    return names.unique_name(base, {c.name for c in design.document.components})
 
 
 def default_name(kind: ComponentKind) -> str:

@@ -16,6 +16,7 @@ from studio.model import (
     Path,
     SetField,
     Table,
+    names,
     new_id,
 )
 
@@ -27,13 +28,8 @@ def table_path(table_id: str) -> Path:
 
 
 def unique_name(base: str, taken: set[str]) -> str:
-    """``base``, or ``base_2``, ``base_3``... whichever is free."""
-    if base not in taken:
-        return base
-    n = 2
-    while f"{base}_{n}" in taken:
-        n += 1
-    return f"{base}_{n}"
+    """``base``, or ``base_2``, ``base_3``... whichever is free (SQL names take no spaces)."""
+    return names.unique_name(base, taken, "_")
 
 
 def add_table_op(
